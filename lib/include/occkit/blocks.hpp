@@ -1,0 +1,53 @@
+// One stream of blocks from either HTML (libxml2) or text (line reader). The layout logic is written once,
+// against blocks, so the same profile as HTML and as its text rendering gives the same canonical XML.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "occkit/decode.hpp"
+
+namespace occkit {
+
+enum class BlockKind { heading, paragraph, list_item, label_value, table_row };
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    std::string text;                // normalised text of the whole block as a reader sees it
+    std::string label;               // label_value: "Also Known As" (no trailing colon)
+    std::string value;               // label_value: "Coding Specialist, Data Analyst"
+    std::vector<std::string> cells;  // table_row
+    int level = 0;                   // heading: 1-6 (0 when it came from text); list_item: depth from 1
+    int line = 0;                    // 1-based line in the decoded input
+    int gap_before = 0;              // text: blank lines before this block (a lost heading often leaves two)
+    bool emphasized = false;         // the whole block is bold/strong (HTML) - a generic heading hint
+};
+
+struct Document {
+    InputFormat format = InputFormat::text;
+    std::vector<Block> blocks;
+    std::string html_title;  // <title> of an HTML page, for detection only
+    std::string language;    // <html lang> when declared
+    std::string charset;
+};
+
+struct BlockLimits {
+    std::size_t max_depth = 256;  // deeper HTML nesting is an error, not a stack overflow
+};
+
+// HTML: headings h1-h6, p/div text, li (with nesting depth), dt/dd and <strong>Label:</strong> value as
+// label_value, tr as table_row. script, style, template, nav, header, footer, aside, noscript and form
+// controls never become blocks.
+Document read_html_blocks(std::string_view utf8, const BlockLimits& limits = {});
+
+// Text: one block per non-blank line. Bullets (•, ·, ▪, ◦, -, *, –) make list items, their depth from the
+// indentation; "Label:Value" lines make label_value; "a | b |" lines make table rows ("---|---" rules are
+// skipped). Nothing is recognised as a heading here: that is the layout's job.
+Document read_text_blocks(std::string_view utf8);
+
+Document read_blocks(const Decoded& decoded, const BlockLimits& limits = {});
+
+std::string_view to_string(BlockKind kind);
+
+}  // namespace occkit

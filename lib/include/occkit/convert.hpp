@@ -1,0 +1,44 @@
+// The whole pipeline: bytes -> decode -> blocks -> layout -> Profile.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "occkit/blocks.hpp"
+#include "occkit/decode.hpp"
+#include "occkit/layout.hpp"
+#include "occkit/profile.hpp"
+
+namespace occkit {
+
+struct ConvertOptions {
+    std::string layout;                         // layout id; empty = detect
+    std::string url;                            // recorded as provenance
+    InputFormat format = InputFormat::automatic;
+    const LayoutSet* layouts = nullptr;         // nullptr = LayoutSet::builtin()
+    BlockLimits limits;
+};
+
+// Where one block of the page went, for `occkit convert --explain`.
+struct Placement {
+    int line = 0;
+    std::string where;  // "title", "field minimum-education", "section 3 education (heading)", "chrome", "unmapped", ...
+    std::string text;
+};
+
+struct Conversion {
+    Profile profile;
+    Detection detection;
+    std::vector<Placement> placements;  // one per block, in page order
+    std::vector<std::string> notes;     // e.g. "no layout matched; used the generic layout"
+};
+
+// Throws occkit::Error with a one-line reason on undecodable or unparseable input, or an unknown layout id.
+Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
+
+// Apply a layout to blocks already read (the layout engine alone).
+Conversion apply_layout(const Document& doc, const Layout& layout);
+
+}  // namespace occkit

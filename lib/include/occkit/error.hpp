@@ -1,0 +1,14 @@
+// One exception type for every failure the library reports; the tools catch it per input file.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace occkit {
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace occkit

@@ -1,0 +1,14 @@
+// Everything in one include.
+#pragma once
+
+#include "occkit/blocks.hpp"
+#include "occkit/convert.hpp"
+#include "occkit/dates.hpp"
+#include "occkit/decode.hpp"
+#include "occkit/error.hpp"
+#include "occkit/io.hpp"
+#include "occkit/layout.hpp"
+#include "occkit/profile.hpp"
+#include "occkit/version.hpp"
+#include "occkit/wages.hpp"
+#include "occkit/xml.hpp"

@@ -1,0 +1,48 @@
+// Canonical XML (namespace urn:occkit:occupation:1): writing, reading, and XSD validation.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "occkit/profile.hpp"
+
+namespace occkit {
+
+inline constexpr std::string_view occupation_namespace = "urn:occkit:occupation:1";
+inline constexpr std::string_view schema_version = "1.0";
+
+// Canonical form: fixed element order, two-space indent, UTF-8, LF; the same profile always gives the same bytes.
+std::string write_xml(const Profile& profile);
+
+// Read canonical XML (untrusted: no DTD, no entities beyond the predefined five, no network).
+// Throws occkit::Error naming the line on malformed XML or on elements outside the schema's vocabulary.
+Profile read_xml(std::string_view xml);
+
+// The bundled schemas/occupation.xsd text.
+std::string_view occupation_xsd();
+
+struct SchemaIssue {
+    int line = 0;
+    std::string message;
+};
+
+// XSD validation with libxml2. The schema is compiled once; validate() is safe to call from several threads.
+class SchemaValidator {
+public:
+    SchemaValidator();                                   // the bundled occupation schema
+    explicit SchemaValidator(std::string_view xsd_text); // any schema text
+    ~SchemaValidator();
+    SchemaValidator(const SchemaValidator&) = delete;
+    SchemaValidator& operator=(const SchemaValidator&) = delete;
+
+    // Empty when valid. Malformed XML gives one issue with the parser's message.
+    std::vector<SchemaIssue> validate(std::string_view xml) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace occkit

@@ -1,0 +1,1 @@
+// blocks_html: being written

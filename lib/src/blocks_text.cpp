@@ -1,0 +1,1 @@
+// blocks_text: being written

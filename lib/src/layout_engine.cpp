@@ -1,0 +1,1 @@
+// layout_engine: being written

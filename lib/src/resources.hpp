@@ -1,0 +1,17 @@
+// Built-in data compiled into the library (see cmake/embed_resources.cmake).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace occkit::resources {
+
+struct Resource {
+    std::string_view name;  // file name, e.g. "alis-2010.xml"
+    std::string_view text;
+};
+
+const std::vector<Resource>& layouts();
+std::string_view schema(std::string_view name);  // "occupation.xsd", "layout.xsd"; empty if unknown
+
+}  // namespace occkit::resources

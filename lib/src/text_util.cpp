@@ -1,0 +1,249 @@
+#include "text_util.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+
+#include <charconv>
+#include <cstring>
+
+#include "occkit/decode.hpp"
+#include "occkit/error.hpp"
+
+namespace occkit::detail {
+
+std::string_view trim(std::string_view s) {
+    const char* ws = " \t\r\n\f\v";
+    auto b = s.find_first_not_of(ws);
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(ws);
+    return s.substr(b, e - b + 1);
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    while (true) {
+        auto pos = s.find(sep, start);
+        if (pos == std::string_view::npos) {
+            out.push_back(s.substr(start));
+            return out;
+        }
+        out.push_back(s.substr(start, pos - start));
+        start = pos + 1;
+    }
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+int count_words(std::string_view s) {
+    int n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        bool space = c == ' ' || c == '\t' || c == '\n';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+        unsigned char cc = byte(i + k);
+        if ((cc >> 6) != 0x2) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    i += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string format_number(double v) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    if (ec != std::errc()) return "0";
+    return std::string(buf, end);
+}
+
+struct Regex::Impl {
+    std::unique_ptr<icu::RegexPattern> pattern;
+};
+
+Regex::Regex(std::string_view pattern, bool case_insensitive) : impl_(std::make_unique<Impl>()), pattern_(pattern) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr{};
+    auto upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
+    impl_->pattern.reset(
+        icu::RegexPattern::compile(upattern, case_insensitive ? UREGEX_CASE_INSENSITIVE : 0, perr, status));
+    if (U_FAILURE(status))
+        throw Error("bad regular expression '" + std::string(pattern) + "': " + u_errorName(status));
+}
+Regex::~Regex() = default;
+Regex::Regex(Regex&&) noexcept = default;
+Regex& Regex::operator=(Regex&&) noexcept = default;
+
+namespace {
+std::unique_ptr<icu::RegexMatcher> matcher_for(const icu::RegexPattern& p, const icu::UnicodeString& text) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(p.matcher(text, status));
+    if (U_FAILURE(status)) return nullptr;
+    return m;
+}
+}  // namespace
+
+bool Regex::search(std::string_view text) const {
+    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    auto m = matcher_for(*impl_->pattern, u);
+    if (!m) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    return m->find(status) && U_SUCCESS(status);
+}
+
+std::optional<std::vector<std::string>> Regex::match(std::string_view text) const {
+    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    auto m = matcher_for(*impl_->pattern, u);
+    if (!m) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!m->find(status) || U_FAILURE(status)) return std::nullopt;
+    std::vector<std::string> groups;
+    for (int32_t g = 0; g <= m->groupCount(); ++g) {
+        std::string s;
+        if (m->start(g, status) >= 0 && U_SUCCESS(status)) m->group(g, status).toUTF8String(s);
+        status = U_ZERO_ERROR;
+        groups.push_back(std::move(s));
+    }
+    return groups;
+}
+
+int Regex::group(std::string_view name) const {
+    UErrorCode status = U_ZERO_ERROR;
+    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    int32_t n = impl_->pattern->groupNumberFromName(u, status);
+    return U_SUCCESS(status) ? n : -1;
+}
+
+}  // namespace occkit::detail
+
+namespace occkit {
+
+namespace {
+bool is_space_cp(char32_t cp) {
+    switch (cp) {
+        case 0x20: case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x85: case 0xA0: case 0x1680:
+        case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+            return true;
+        default:
+            return cp >= 0x2000 && cp <= 0x200A;
+    }
+}
+bool is_invisible_cp(char32_t cp) { return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD; }
+}  // namespace
+
+std::string normalize_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {  // fast path for ASCII
+            ++i;
+            if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) out += ' ';
+            pending_space = false;
+            out += static_cast<char>(c);
+            continue;
+        }
+        std::size_t start = i;
+        char32_t cp = detail::next_code_point(s, i);
+        if (is_space_cp(cp)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (is_invisible_cp(cp)) continue;
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out.append(s.substr(start, i - start));
+    }
+    return out;
+}
+
+std::string fold_key(std::string_view s) {
+    std::string spaced = normalize_space(s);
+    // Drop trailing ':' and other closing punctuation a label or heading may carry.
+    while (!spaced.empty() && (spaced.back() == ':' || spaced.back() == ' ' || spaced.back() == '.'))
+        spaced.pop_back();
+    bool ascii = true;
+    for (char c : spaced)
+        if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+    if (ascii) return detail::ascii_lower(spaced);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(spaced.data(), static_cast<int32_t>(spaced.size())));
+    if (U_FAILURE(status)) return detail::ascii_lower(spaced);
+    icu::UnicodeString folded = nfkc_cf->normalize(u, status);
+    if (U_FAILURE(status)) return detail::ascii_lower(spaced);
+    std::string out;
+    folded.toUTF8String(out);
+    // Typographic apostrophes fold to ASCII so "What Can I Do Now’s" matches "what can i do now's".
+    std::string result;
+    result.reserve(out.size());
+    std::size_t i = 0;
+    while (i < out.size()) {
+        std::size_t start = i;
+        char32_t cp = detail::next_code_point(out, i);
+        if (cp == 0x2019 || cp == 0x2018)
+            result += '\'';
+        else
+            result.append(out, start, i - start);
+    }
+    return result;
+}
+
+}  // namespace occkit

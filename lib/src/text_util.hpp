@@ -1,0 +1,47 @@
+// Small text helpers shared inside the library (not installed). Look here before writing another one.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace occkit::detail {
+
+std::string_view trim(std::string_view s);  // ASCII white space only; see normalize_space for Unicode
+std::vector<std::string_view> split(std::string_view s, char sep);
+bool contains(std::string_view haystack, std::string_view needle);
+std::string ascii_lower(std::string_view s);
+int count_words(std::string_view s);
+
+// Decode one UTF-8 code point at s[i], advancing i; invalid bytes give U+FFFD and advance by one.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+
+// Shortest decimal that round-trips ("26.18", "32000", "0.5"): deterministic number text for XML and JSON.
+std::string format_number(double v);
+
+// A compiled ICU regular expression over UTF-8 text. Case-insensitive when asked. Thread-safe to share: each
+// match uses its own matcher.
+class Regex {
+public:
+    Regex(std::string_view pattern, bool case_insensitive = false);  // throws occkit::Error on a bad pattern
+    ~Regex();
+    Regex(Regex&&) noexcept;
+    Regex& operator=(Regex&&) noexcept;
+
+    bool search(std::string_view text) const;
+    // First match: the whole match then the capture groups (empty string for a group that did not take part).
+    std::optional<std::vector<std::string>> match(std::string_view text) const;
+    // Named group index, or -1.
+    int group(std::string_view name) const;
+    const std::string& pattern() const { return pattern_; }
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string pattern_;
+};
+
+}  // namespace occkit::detail

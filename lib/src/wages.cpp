@@ -1,0 +1,1 @@
+// wages: being written

@@ -1,0 +1,1 @@
+// xml_read: being written
