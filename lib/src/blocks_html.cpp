@@ -1,1 +1,614 @@
-// blocks_html: being written
+// HTML -> blocks, with libxml2's HTML parser in SAX mode.
+//
+// Why SAX and not a tree: without XML_PARSE_HUGE (which we never use) libxml2's tree builder silently drops
+// everything nested more than 256 levels deep, whereas its SAX events keep coming; building no tree is also faster.
+// The walk is iterative by construction: an explicit stack of open elements and no recursion, so any nesting
+// depth up to BlockLimits::max_depth is handled and deeper input is a clean occkit::Error.
+//
+// Model: text arrives in "runs" between block boundaries (the start or end of a block-level element). A run is
+// flushed into a block owned by the innermost block element, or appended to an open "collector" (heading, dt, dd,
+// table cell or row) that gathers all the text inside it into one block or cell.
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "occkit/blocks.hpp"
+#include "occkit/error.hpp"
+#include "blocks_internal.hpp"
+#include "text_util.hpp"
+#include "xml_safe.hpp"
+
+namespace occkit {
+
+namespace {
+
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+enum class Tag : unsigned char {
+    other,  // inline or unknown: its text belongs to the enclosing block
+    html,
+    head,
+    title,
+    br,
+    bold,  // strong, b
+    heading,
+    paragraph,  // p: transparent inside a list item, like div
+    division,   // div
+    list,       // ul, ol, menu, dir
+    item,       // li
+    definition_list,
+    term,
+    definition,
+    table_row,
+    table_cell,  // td, th
+    block,       // any other block-level element: a boundary for text runs
+    skipped,     // never becomes blocks, nor does anything inside it
+};
+
+struct TagInfo {
+    Tag tag = Tag::other;
+    int heading_level = 0;
+    bool block_level = false;  // starts and ends a text run (skipped block elements too)
+};
+
+const TagInfo& tag_info(std::string_view name) {
+    static const std::unordered_map<std::string_view, TagInfo> table = [] {
+        std::unordered_map<std::string_view, TagInfo> t;
+        auto add = [&](std::initializer_list<std::string_view> names, Tag tag, bool block_level) {
+            for (auto n : names) t[n] = TagInfo{tag, 0, block_level};
+        };
+        add({"html"}, Tag::html, true);
+        add({"head"}, Tag::head, true);
+        add({"title"}, Tag::title, true);
+        add({"br"}, Tag::br, false);
+        add({"strong", "b"}, Tag::bold, false);
+        add({"p"}, Tag::paragraph, true);
+        add({"div"}, Tag::division, true);
+        add({"ul", "ol", "menu", "dir"}, Tag::list, true);
+        add({"li"}, Tag::item, true);
+        add({"dl"}, Tag::definition_list, true);
+        add({"dt"}, Tag::term, true);
+        add({"dd"}, Tag::definition, true);
+        add({"tr"}, Tag::table_row, true);
+        add({"td", "th"}, Tag::table_cell, true);
+        add({"address", "article",  "blockquote", "body",    "caption", "center",    "details",
+             "dialog",  "fieldset", "figcaption", "figure",  "form",    "hgroup",    "hr",
+             "legend",  "main",     "pre",        "section", "summary", "table",     "tbody",
+             "tfoot",   "thead",    "colgroup",   "col",     "listing", "plaintext", "xmp"},
+            Tag::block, true);
+        // Page chrome and form controls. The block-level ones still separate the text around them.
+        add({"script", "style",  "template", "noscript", "nav",      "header", "footer",
+             "aside",  "svg",    "math",     "iframe",   "object",   "video",  "audio",
+             "canvas", "select", "textarea", "datalist", "optgroup", "option"},
+            Tag::skipped, true);
+        add({"button", "input", "label", "embed", "map", "area", "noembed", "noframes"}, Tag::skipped, false);
+        for (int level = 1; level <= 6; ++level) {
+            static constexpr std::string_view names[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
+            t[names[level - 1]] = TagInfo{Tag::heading, level, true};
+        }
+        return t;
+    }();
+    static const TagInfo other;
+    auto it = table.find(name);
+    return it == table.end() ? other : it->second;
+}
+
+std::string_view view(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : ""; }
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        char x = a[k], y = b[k];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// Whether the class attribute value lists a class that hides its element.
+bool has_hiding_class(std::string_view classes) {
+    static constexpr std::string_view hiding[] = {"visually-hidden", "sr-only", "element-invisible", "hidden"};
+    std::size_t i = 0;
+    while (i < classes.size()) {
+        while (i < classes.size() && is_ascii_space(classes[i])) ++i;
+        std::size_t start = i;
+        while (i < classes.size() && !is_ascii_space(classes[i])) ++i;
+        std::string_view token = classes.substr(start, i - start);
+        for (auto h : hiding)
+            if (equals_ignoring_case(token, h)) return true;
+    }
+    return false;
+}
+
+// Content a reader never sees: the hidden attribute, display:none, screen-reader-only classes, and landmark roles
+// that mark the same chrome as nav, header and footer.
+bool is_hidden(const xmlChar** attributes) {
+    if (!attributes) return false;
+    for (const xmlChar** a = attributes; a[0]; a += 2) {
+        std::string_view name = view(a[0]), value = view(a[1]);
+        if (name == "hidden") return true;
+        if (name == "class") {
+            if (has_hiding_class(value)) return true;
+        } else if (name == "style") {
+            std::string style;
+            for (char c : detail::ascii_lower(value))
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') style += c;
+            if (detail::contains(style, "display:none") || detail::contains(style, "visibility:hidden")) return true;
+        } else if (name == "role") {
+            std::string_view role = detail::trim(value);
+            for (std::string_view landmark : {"navigation", "banner", "contentinfo"})
+                if (equals_ignoring_case(role, landmark)) return true;
+        }
+    }
+    return false;
+}
+
+// "en-CA" -> "en"; empty unless it looks like a language subtag.
+std::string primary_language(std::string_view lang) {
+    lang = detail::trim(lang);
+    std::string primary = detail::ascii_lower(lang.substr(0, lang.find_first_of("-_")));
+    if (primary.size() < 2 || primary.size() > 8) return {};
+    for (char c : primary)
+        if (c < 'a' || c > 'z') return {};
+    return primary;
+}
+
+bool has_visible_char(std::string_view s) { return s.find_first_not_of(" \t\n\r\f") != std::string_view::npos; }
+
+struct Segment {
+    std::string text;
+    bool bold = false;
+};
+
+// Whether a run (or a collector) had text in and out of strong/b: "emphasized" means bold and nothing else.
+struct Emphasis {
+    bool bold = false;
+    bool plain = false;
+    void add(const std::vector<Segment>& run) {
+        for (const auto& seg : run)
+            if (has_visible_char(seg.text)) (seg.bold ? bold : plain) = true;
+    }
+    bool emphasized() const { return bold && !plain; }
+};
+
+std::string concatenated(const std::vector<Segment>& run, std::size_t from = 0) {
+    std::string out;
+    for (std::size_t k = from; k < run.size(); ++k) out += run[k].text;
+    return out;
+}
+
+std::string without_trailing_colon(std::string text) {
+    while (!text.empty() && (text.back() == ':' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+// "<strong>Label:</strong> value" or "<b>Label</b>: value" at the very start of a run.
+std::optional<std::pair<std::string, std::string>> bold_label_value(const std::vector<Segment>& run) {
+    std::size_t k = 0;
+    while (k < run.size() && !run[k].bold && !has_visible_char(run[k].text)) ++k;
+    std::string label;
+    while (k < run.size() && run[k].bold) label += run[k++].text;
+    label = normalize_space(label);
+    std::string value = normalize_space(concatenated(run, k));
+    if (label.empty() || value.empty()) return std::nullopt;
+    if (label.back() == ':') {
+        label = without_trailing_colon(std::move(label));
+    } else if (value.front() == ':') {
+        value = normalize_space(std::string_view(value).substr(1));
+    } else {
+        return std::nullopt;
+    }
+    if (label.empty() || value.empty()) return std::nullopt;
+    return std::make_pair(std::move(label), std::move(value));
+}
+
+struct Frame {
+    Tag tag = Tag::other;
+    std::size_t list_depth = 0;     // ul/ol elements open at this point, this one included
+    std::size_t item_owner = npos;  // index of the li whose text this element's text is, reached through p/div
+    bool block_level = false;
+    bool collector = false;  // this frame opened an entry of collectors_ (closed with it)
+};
+
+// Gathers all the text inside a heading, dt, dd, table cell or row.
+struct Collector {
+    Tag tag = Tag::other;
+    int heading_level = 0;
+    int line = 0;
+    std::string text;
+    Emphasis emphasis;
+    std::vector<std::string> cells;  // table_row
+};
+
+struct PendingTerm {
+    std::string text;
+    int line = 0;
+    bool emphasized = false;
+    bool used = false;  // at least one dd took it as its label
+};
+
+class HtmlBlockReader {
+public:
+    HtmlBlockReader(htmlParserCtxtPtr ctxt, const BlockLimits& limits) : ctxt_(ctxt), limits_(limits) {
+        doc_.format = InputFormat::html;
+    }
+
+    void start_element(std::string_view name, const xmlChar** attributes, int line);
+    void end_element(int line);
+    void characters(std::string_view text);
+
+    bool failed() const { return error_ != nullptr; }
+    void fail(std::exception_ptr error) {
+        if (!error_) error_ = std::move(error);
+        xmlStopParser(ctxt_);
+    }
+    Document finish();
+
+private:
+    std::size_t depth() const { return stack_.size() + skip_depth_; }
+    void start_skipping(const TagInfo& info, int line);
+    void end_skipped(int line);
+    void boundary(int line);
+    void flush_run();
+    void add_to_collector(Collector& collector, std::string text, const std::vector<Segment>& run);
+    void emit_run(std::string text, const std::vector<Segment>& run, int line, bool has_bold);
+    void open_collector(const TagInfo& info, int line, Frame& frame);
+    void close_collector();
+    void emit_pending_term();
+    void emit(Block block) { doc_.blocks.push_back(std::move(block)); }
+
+    htmlParserCtxtPtr ctxt_;
+    BlockLimits limits_;
+    Document doc_;
+    std::exception_ptr error_;
+
+    std::vector<Frame> stack_;
+    std::vector<Collector> collectors_;
+    int bold_depth_ = 0;
+
+    std::size_t skip_depth_ = 0;  // > 0 inside a skipped element: how many elements deep into it
+    Tag skip_root_ = Tag::other;
+    bool skip_root_is_block_ = false;
+    bool title_open_ = false;
+    std::size_t title_depth_ = 0;
+    std::string title_;
+
+    std::vector<Segment> run_;
+    bool run_visible_ = false;  // the run has more than white space (most runs between tags are just "\n")
+    bool run_has_bold_ = false;
+    int run_line_ = 0;       // line where the current run's first visible text began
+    int boundary_line_ = 1;  // line of the last block boundary
+
+    std::optional<PendingTerm> term_;
+};
+
+void HtmlBlockReader::start_element(std::string_view name, const xmlChar** attributes, int line) {
+    if (depth() >= limits_.max_depth) {
+        fail(std::make_exception_ptr(Error("nesting deeper than " + std::to_string(limits_.max_depth) + " elements")));
+        return;
+    }
+    const TagInfo& info = tag_info(name);
+    if (skip_depth_ > 0) {
+        ++skip_depth_;
+        // <head> is skipped for blocks, but its <title> is the page title.
+        if (info.tag == Tag::title && skip_root_ == Tag::head && !title_open_ && doc_.html_title.empty()) {
+            title_open_ = true;
+            title_depth_ = skip_depth_;
+        }
+        return;
+    }
+    if (info.tag == Tag::html) {
+        for (const xmlChar** a = attributes; a && a[0]; a += 2)
+            if (view(a[0]) == "lang" && doc_.language.empty()) doc_.language = primary_language(view(a[1]));
+    }
+    if (info.tag == Tag::skipped || info.tag == Tag::head || info.tag == Tag::title || is_hidden(attributes)) {
+        start_skipping(info, line);
+        return;
+    }
+    if (info.block_level) boundary(line);
+    if (info.tag == Tag::br) characters(" ");
+
+    Frame frame;
+    frame.tag = info.tag;
+    frame.block_level = info.block_level;
+    const Frame* parent = stack_.empty() ? nullptr : &stack_.back();
+    frame.list_depth = (parent ? parent->list_depth : 0) + (info.tag == Tag::list ? 1 : 0);
+    if (info.tag == Tag::item)
+        frame.item_owner = stack_.size();
+    else if (parent && (!info.block_level || info.tag == Tag::paragraph || info.tag == Tag::division))
+        frame.item_owner = parent->item_owner;
+    if (info.tag == Tag::term) emit_pending_term();
+    open_collector(info, line, frame);
+    if (info.tag == Tag::bold) ++bold_depth_;
+    stack_.push_back(frame);
+}
+
+void HtmlBlockReader::start_skipping(const TagInfo& info, int line) {
+    if (info.block_level) boundary(line);
+    skip_depth_ = 1;
+    skip_root_ = info.tag;
+    skip_root_is_block_ = info.block_level;
+    if (info.tag == Tag::title && doc_.html_title.empty()) {
+        title_open_ = true;
+        title_depth_ = 1;
+    }
+}
+
+void HtmlBlockReader::end_skipped(int line) {
+    if (title_open_ && skip_depth_ == title_depth_) {
+        title_open_ = false;
+        doc_.html_title = normalize_space(title_);
+        title_.clear();
+    }
+    if (--skip_depth_ == 0 && skip_root_is_block_) boundary(line);
+}
+
+void HtmlBlockReader::end_element(int line) {
+    if (skip_depth_ > 0) {
+        end_skipped(line);
+        return;
+    }
+    if (stack_.empty()) return;  // libxml2 balances start and end events; this only guards against surprises
+    const Frame frame = stack_.back();
+    if (frame.block_level) boundary(line);  // flush while the element is still open: it owns the run
+    if (frame.collector) close_collector();
+    if (frame.tag == Tag::bold && bold_depth_ > 0) --bold_depth_;
+    stack_.pop_back();
+    if (frame.tag == Tag::definition_list) emit_pending_term();
+}
+
+void HtmlBlockReader::characters(std::string_view text) {
+    if (title_open_) {
+        title_ += text;
+        return;
+    }
+    if (skip_depth_ > 0 || text.empty()) return;
+    bool bold = bold_depth_ > 0;
+    if (run_.empty() || run_.back().bold != bold)
+        run_.push_back({std::string(text), bold});
+    else
+        run_.back().text += text;
+    if (!run_visible_ && has_visible_char(text)) {
+        run_visible_ = true;
+        run_line_ = boundary_line_;
+    }
+    run_has_bold_ = run_has_bold_ || bold;
+}
+
+void HtmlBlockReader::boundary(int line) {
+    flush_run();
+    boundary_line_ = line;
+}
+
+void HtmlBlockReader::flush_run() {
+    bool visible = run_visible_, has_bold = run_has_bold_;
+    run_visible_ = run_has_bold_ = false;
+    if (!visible) {
+        run_.clear();
+        return;
+    }
+    std::vector<Segment> run = std::move(run_);
+    run_.clear();
+    std::string text = normalize_space(concatenated(run));
+    if (text.empty()) return;
+    if (!collectors_.empty())
+        add_to_collector(collectors_.back(), std::move(text), run);
+    else
+        emit_run(std::move(text), run, run_line_, has_bold);
+}
+
+void HtmlBlockReader::add_to_collector(Collector& collector, std::string text, const std::vector<Segment>& run) {
+    collector.emphasis.add(run);
+    if (collector.tag == Tag::table_row) {  // text straight inside <tr>, outside any cell
+        collector.cells.push_back(std::move(text));
+        return;
+    }
+    if (!collector.text.empty()) collector.text += ' ';
+    collector.text += text;
+}
+
+// A run outside any collector: a list item when it belongs to an li, else a paragraph (or a label/value pair).
+void HtmlBlockReader::emit_run(std::string text, const std::vector<Segment>& run, int line, bool has_bold) {
+    Emphasis emphasis;
+    emphasis.add(run);
+    Block block;
+    block.text = std::move(text);
+    block.line = line;
+    block.emphasized = emphasis.emphasized();
+    const Frame* owner = stack_.empty() ? nullptr : &stack_.back();
+    if (owner && owner->item_owner != npos) {
+        block.kind = BlockKind::list_item;
+        block.level = static_cast<int>(std::max<std::size_t>(1, owner->list_depth));
+    } else if (auto label_value = has_bold ? bold_label_value(run) : detail::split_label_value(block.text)) {
+        block.kind = BlockKind::label_value;
+        block.label = std::move(label_value->first);
+        block.value = std::move(label_value->second);
+    }
+    emit(std::move(block));
+}
+
+void HtmlBlockReader::open_collector(const TagInfo& info, int line, Frame& frame) {
+    bool gathers = info.tag == Tag::heading || info.tag == Tag::term || info.tag == Tag::definition ||
+                   info.tag == Tag::table_cell || info.tag == Tag::table_row;
+    // A heading or dt/dd inside a table cell (or another collector) is part of that cell's text; cells and rows
+    // always open their own (a nested table's rows become rows of their own).
+    bool nested_text = info.tag != Tag::table_cell && info.tag != Tag::table_row && !collectors_.empty();
+    if (!gathers || nested_text) return;
+    Collector collector;
+    collector.tag = info.tag;
+    collector.heading_level = info.heading_level;
+    collector.line = line;
+    collectors_.push_back(std::move(collector));
+    frame.collector = true;
+}
+
+void HtmlBlockReader::close_collector() {
+    if (collectors_.empty()) return;
+    Collector c = std::move(collectors_.back());
+    collectors_.pop_back();
+    Block block;
+    block.line = c.line;
+    block.emphasized = c.emphasis.emphasized();
+    switch (c.tag) {
+        case Tag::heading:
+            if (c.text.empty()) return;
+            block.kind = BlockKind::heading;
+            block.level = c.heading_level;
+            block.text = std::move(c.text);
+            emit(std::move(block));
+            return;
+        case Tag::term:
+            if (!c.text.empty()) term_ = PendingTerm{std::move(c.text), c.line, block.emphasized, false};
+            return;
+        case Tag::definition:
+            if (c.text.empty()) return;
+            if (term_) {
+                block.kind = BlockKind::label_value;
+                block.label = without_trailing_colon(term_->text);
+                block.value = std::move(c.text);
+                block.text = block.label + ": " + block.value;
+                block.line = term_->line;
+                block.emphasized = false;
+                term_->used = true;
+            } else {
+                block.text = std::move(c.text);
+            }
+            emit(std::move(block));
+            return;
+        case Tag::table_cell:
+            if (!collectors_.empty() && collectors_.back().tag == Tag::table_row) {
+                collectors_.back().cells.push_back(std::move(c.text));
+                collectors_.back().emphasis.bold |= c.emphasis.bold;
+                collectors_.back().emphasis.plain |= c.emphasis.plain;
+            } else if (!c.text.empty()) {  // a cell outside any row
+                block.text = std::move(c.text);
+                emit(std::move(block));
+            }
+            return;
+        case Tag::table_row: {
+            bool any_text = false;
+            for (const auto& cell : c.cells) any_text = any_text || !cell.empty();
+            if (!any_text) return;
+            block.kind = BlockKind::table_row;
+            for (std::size_t k = 0; k < c.cells.size(); ++k) block.text += (k == 0 ? "" : " | ") + c.cells[k];
+            block.cells = std::move(c.cells);
+            emit(std::move(block));
+            return;
+        }
+        default:
+            return;
+    }
+}
+
+// A dt that no dd used as its label is still text on the page.
+void HtmlBlockReader::emit_pending_term() {
+    if (term_ && !term_->used) {
+        Block block;
+        block.text = std::move(term_->text);
+        block.line = term_->line;
+        block.emphasized = term_->emphasized;
+        emit(std::move(block));
+    }
+    term_.reset();
+}
+
+Document HtmlBlockReader::finish() {
+    if (error_) std::rethrow_exception(error_);
+    skip_depth_ = 0;
+    title_open_ = false;
+    while (!stack_.empty()) end_element(boundary_line_);
+    flush_run();
+    emit_pending_term();
+    return std::move(doc_);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// SAX glue. Callbacks are C: nothing may be thrown through them, so failures are stored and the parser stopped.
+
+HtmlBlockReader& reader_of(void* ctx) {
+    auto* ctxt = static_cast<htmlParserCtxtPtr>(ctx);
+    return *static_cast<HtmlBlockReader*>(ctxt->_private);
+}
+
+template <class Body>
+void guarded(void* ctx, Body&& body) {
+    HtmlBlockReader& reader = reader_of(ctx);
+    if (reader.failed()) return;
+    try {
+        body(reader);
+    } catch (...) {
+        reader.fail(std::current_exception());
+    }
+}
+
+void on_start_element(void* ctx, const xmlChar* name, const xmlChar** attributes) {
+    guarded(ctx, [&](HtmlBlockReader& r) { r.start_element(view(name), attributes, xmlSAX2GetLineNumber(ctx)); });
+}
+
+void on_end_element(void* ctx, const xmlChar*) {
+    guarded(ctx, [&](HtmlBlockReader& r) { r.end_element(xmlSAX2GetLineNumber(ctx)); });
+}
+
+void on_characters(void* ctx, const xmlChar* text, int length) {
+    if (length <= 0 || !text) return;
+    guarded(ctx, [&](HtmlBlockReader& r) {
+        r.characters(std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length)));
+    });
+}
+
+void ignore_error(void*, xmlErrorPtr) {}
+
+htmlSAXHandler block_reader_handler() {
+    htmlSAXHandler handler;
+    std::memset(&handler, 0, sizeof handler);
+    handler.startElement = on_start_element;
+    handler.endElement = on_end_element;
+    handler.characters = on_characters;
+    handler.ignorableWhitespace = on_characters;  // white space between inline elements separates words
+    handler.cdataBlock = on_characters;           // script/style content; dropped because those are skipped
+    handler.serror = ignore_error;                // HTML in the wild is never valid; recover silently
+    handler.initialized = XML_SAX2_MAGIC;
+    return handler;
+}
+
+struct ParserCtxtFree {
+    void operator()(htmlParserCtxtPtr c) const { htmlFreeParserCtxt(c); }
+};
+
+}  // namespace
+
+Document read_html_blocks(std::string_view utf8, const BlockLimits& limits) {
+    detail::init_libxml();
+    if (utf8.size() > static_cast<std::size_t>(INT_MAX)) throw Error("HTML document larger than 2 GiB");
+    std::unique_ptr<htmlParserCtxt, ParserCtxtFree> ctxt(htmlNewParserCtxt());
+    if (!ctxt || !ctxt->sax) throw Error("cannot create an HTML parser");
+    HtmlBlockReader reader(ctxt.get(), limits);
+    if (utf8.empty()) return reader.finish();
+
+    static const htmlSAXHandler handler = block_reader_handler();
+    *ctxt->sax = handler;
+    ctxt->_private = &reader;
+    // The text is already UTF-8: naming the encoding (and IGNORE_ENC) stops a <meta charset> in it from switching
+    // the parser to another decoding.
+    int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                  HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    htmlDocPtr doc =
+        htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options);
+    if (doc) xmlFreeDoc(doc);  // none is built with these callbacks; free one if libxml2 ever does
+    return reader.finish();
+}
+
+}  // namespace occkit

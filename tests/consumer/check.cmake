@@ -14,15 +14,14 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIAB
 if(rc)
   message(FATAL_ERROR "consumer build failed")
 endif()
-file(GLOB_RECURSE libdirs LIST_DIRECTORIES true ${WORK_DIR}/prefix/lib*/libocckit.so)
-get_filename_component(libdir "${libdirs}" DIRECTORY)
+set(libdir ${WORK_DIR}/prefix/${LIBDIR})
 execute_process(COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libdir} ${WORK_DIR}/build/consumer
   RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 if(rc)
   message(FATAL_ERROR "consumer (CMake package) failed: ${out}")
 endif()
 message(STATUS "consumer via CMake package: ${out}")
-execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${libdir}/pkgconfig pkg-config --cflags --libs occkit
+execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${libdir}/pkgconfig pkg-config --define-variable=prefix=${WORK_DIR}/prefix --cflags --libs occkit
   RESULT_VARIABLE rc OUTPUT_VARIABLE flags OUTPUT_STRIP_TRAILING_WHITESPACE)
 if(rc)
   message(FATAL_ERROR "pkg-config does not know occkit")

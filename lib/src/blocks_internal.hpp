@@ -1,0 +1,15 @@
+// Shared by the HTML and text block readers, so both recognise the same things in the same way.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace occkit::detail {
+
+// "Also Known As:Coding Specialist" -> {"Also Known As", "Coding Specialist"}; nullopt when the text before the
+// colon does not look like a label (see blocks_text.cpp).
+std::optional<std::pair<std::string, std::string>> split_label_value(std::string_view text);
+
+}  // namespace occkit::detail

@@ -1,0 +1,220 @@
+// occkit convert / detect / layouts
+#include <unistd.h>
+
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "batch.hpp"
+#include "commands.hpp"
+#include "occkit/convert.hpp"
+#include "occkit/error.hpp"
+#include "occkit/io.hpp"
+#include "occkit/xml.hpp"
+
+namespace occkit::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> page_extensions = {".html", ".htm", ".xhtml", ".txt", ".text"};
+
+struct LayoutOptions {
+    std::string layout;
+    std::vector<std::string> layout_files;
+    std::string format = "auto";
+    std::unique_ptr<LayoutSet> user_set;
+
+    void add_to(CLI::App* cmd) {
+        cmd->add_option("--layout", layout, "Use this layout instead of detecting one (see `occkit layouts`)");
+        // One file per --layout-file: without allow_extra_args(false) the option would swallow the inputs after it.
+        cmd->add_option("--layout-file", layout_files, "Load a layout file (repeatable); it may replace a built-in one")
+            ->check(CLI::ExistingFile)
+            ->allow_extra_args(false);
+        cmd->add_option("--input-format", format, "Input format")->check(CLI::IsMember({"auto", "html", "text"}));
+    }
+    // Build the layout set once, before any file is read.
+    const LayoutSet* layouts() {
+        if (layout_files.empty()) return nullptr;
+        user_set = std::make_unique<LayoutSet>(LayoutSet::builtin());
+        for (const auto& f : layout_files) user_set->add_file(f);
+        return user_set.get();
+    }
+    InputFormat input_format() const {
+        return format == "html" ? InputFormat::html : format == "text" ? InputFormat::text : InputFormat::automatic;
+    }
+};
+
+std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths) {
+    if (paths.empty()) return collect_inputs({"-"}, page_extensions);
+    return collect_inputs(paths, page_extensions);
+}
+
+std::string explain(const Conversion& c) {
+    std::ostringstream out;
+    out << "# layout " << c.profile.source.layout << " (confidence " << std::fixed << std::setprecision(2)
+        << c.detection.confidence << ")\n";
+    for (const auto& p : c.placements) {
+        std::string text = p.text.size() > 70 ? p.text.substr(0, 67) + "..." : p.text;
+        out << std::setw(5) << p.line << "  " << std::left << std::setw(34) << p.where << std::right << "  " << text
+            << '\n';
+    }
+    return out.str();
+}
+
+fs::path output_path_for(const InputFile& in, const fs::path& out_dir) {
+    fs::path rel = in.path == "-" ? fs::path("stdin") : fs::path(in.relative);
+    rel.replace_extension(".xml");
+    return out_dir / rel;
+}
+
+// Output paths for a batch into a directory, one per input. Pages differing only in extension (page.html and
+// page.txt) would both become page.xml, one silently replacing the other in whatever order the jobs finish: those
+// keep their extension (page.html.xml, page.txt.xml). A clash still left is an error for the later input.
+std::vector<fs::path> output_paths_for(std::vector<InputFile>& inputs, const fs::path& out_dir) {
+    std::map<fs::path, int> uses;
+    for (const auto& in : inputs)
+        if (in.error.empty()) ++uses[output_path_for(in, out_dir)];
+    std::map<fs::path, std::string> claimed;
+    std::vector<fs::path> paths;
+    for (auto& in : inputs) {
+        fs::path p = output_path_for(in, out_dir);
+        if (uses[p] > 1 && in.path != "-") p = out_dir / (in.relative + ".xml");
+        auto [first, fresh] = claimed.emplace(p, in.path);
+        if (!fresh && in.error.empty()) in.error = "output " + p.string() + " is also the output of " + first->second;
+        paths.push_back(std::move(p));
+    }
+    return paths;
+}
+
+}  // namespace
+
+void add_convert(CLI::App& app, int& rc) {
+    auto* cmd = app.add_subcommand("convert", "Convert career-profile pages (HTML or text) to canonical XML");
+    struct Options {
+        std::vector<std::string> inputs;
+        std::string output;
+        std::string url;
+        unsigned jobs = 1;
+        bool explain = false;
+        bool quiet = false;
+        LayoutOptions layout;
+    };
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("inputs", opt->inputs, "Files or directories (recursively: .html .htm .txt); - or nothing for stdin");
+    cmd->add_option("-o,--output", opt->output,
+                    "Output file (one input) or directory (several inputs or a directory: mirrored paths, .xml)");
+    cmd->add_option("--url", opt->url, "Source URL to record as provenance");
+    cmd->add_option("-j,--jobs", opt->jobs, "Convert N files in parallel")->check(CLI::Range(1u, 256u));
+    cmd->add_flag("--explain", opt->explain, "Print where each source line went instead of the XML");
+    cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes (such as the generic-layout fallback)");
+    opt->layout.add_to(cmd);
+    cmd->callback([opt, &rc] {
+        const LayoutSet* layouts = opt->layout.layouts();
+        auto inputs = inputs_or_stdin(opt->inputs);
+        bool directory_input = std::any_of(opt->inputs.begin(), opt->inputs.end(), [](const std::string& p) {
+            std::error_code ec;
+            return fs::is_directory(p, ec);
+        });
+        bool to_dir = inputs.size() > 1 || directory_input ||
+                      (!opt->output.empty() && (opt->output.back() == '/' || fs::is_directory(opt->output)));
+        if (to_dir && opt->output.empty() && !opt->explain) {
+            report("occkit: convert: several inputs need -o DIR (outputs mirror the input paths)");
+            rc = exit_usage;
+            return;
+        }
+        std::vector<fs::path> protected_inputs;
+        for (const auto& in : inputs)
+            if (in.path != "-") protected_inputs.emplace_back(in.path);
+        ConvertOptions copts;
+        copts.layout = opt->layout.layout;
+        copts.url = opt->url;
+        copts.format = opt->layout.input_format();
+        copts.layouts = layouts;
+        const std::vector<fs::path> outputs = to_dir ? output_paths_for(inputs, opt->output) : std::vector<fs::path>{};
+        std::mutex stdout_mutex;
+        auto work = [&](const InputFile& in) -> std::string {
+            try {
+                Conversion c = convert(read_input(in.path), copts);
+                if (!opt->quiet)
+                    for (const auto& note : c.notes) report("occkit: " + in.path + ": note: " + note);
+                std::string text = opt->explain ? explain(c) : write_xml(c.profile);
+                if (to_dir && !opt->explain) {
+                    write_file_atomic(outputs[static_cast<std::size_t>(&in - inputs.data())], text, protected_inputs);
+                } else if (!opt->output.empty() && !opt->explain) {
+                    write_file_atomic(opt->output, text, protected_inputs);
+                } else {
+                    std::lock_guard lock(stdout_mutex);
+                    write_file_atomic("-", text);
+                }
+                return {};
+            } catch (const std::exception& e) {
+                return e.what();
+            }
+        };
+        std::size_t failed = run_batch(inputs, opt->jobs, work, "converting");
+        if (to_dir && !opt->explain && !opt->quiet)
+            report("occkit: converted " + std::to_string(inputs.size() - failed) + " of " +
+                   std::to_string(inputs.size()) + " input(s) into " + opt->output);
+        rc = interrupted() ? exit_interrupted : failed ? exit_failures : exit_ok;
+    });
+}
+
+void add_detect(CLI::App& app, int& rc) {
+    auto* cmd = app.add_subcommand("detect", "Say which site layout each page is in, and how sure");
+    struct Options {
+        std::vector<std::string> inputs;
+        bool all = false;
+        LayoutOptions layout;
+    };
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("inputs", opt->inputs, "Files or directories; - or nothing for stdin");
+    cmd->add_flag("--all", opt->all, "List every layout that scored, not only the best");
+    opt->layout.add_to(cmd);
+    cmd->callback([opt, &rc] {
+        const LayoutSet* layouts = opt->layout.layouts();
+        const LayoutSet& set = layouts ? *layouts : LayoutSet::builtin();
+        auto inputs = inputs_or_stdin(opt->inputs);
+        std::vector<std::string> lines(inputs.size());  // printed in input order after the batch
+        auto work = [&](const InputFile& in) -> std::string {
+            try {
+                Decoded d = decode(read_input(in.path), opt->layout.input_format());
+                Detection det = set.detect(read_blocks(d));
+                std::ostringstream line;
+                line << in.path << '\t' << det.layout << '\t' << std::fixed << std::setprecision(2) << det.confidence;
+                if (opt->all)
+                    for (const auto& c : det.candidates) line << '\t' << c.layout << '=' << c.confidence;
+                lines[static_cast<std::size_t>(&in - inputs.data())] = line.str();
+                return {};
+            } catch (const std::exception& e) {
+                return e.what();
+            }
+        };
+        std::size_t failed = run_batch(inputs, 1, work, "detecting");
+        for (const auto& l : lines)
+            if (!l.empty()) std::cout << l << '\n';
+        rc = interrupted() ? exit_interrupted : failed ? exit_failures : exit_ok;
+    });
+}
+
+void add_layouts(CLI::App& app, int& rc) {
+    auto* cmd = app.add_subcommand("layouts", "List the built-in layouts (and any loaded with --layout-file)");
+    auto files = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("--layout-file", *files, "Also load this layout file (repeatable)")
+        ->check(CLI::ExistingFile)
+        ->allow_extra_args(false);
+    cmd->callback([files, &rc] {
+        LayoutSet set = LayoutSet::builtin();
+        for (const auto& f : *files) set.add_file(f);
+        for (const auto& l : set.layouts())
+            std::cout << std::left << std::setw(14) << l.id() << std::setw(4) << l.jurisdiction() << std::setw(4)
+                      << l.language() << l.name() << '\n';
+        rc = exit_ok;
+    });
+}
+
+}  // namespace occkit::cli
