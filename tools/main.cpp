@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
     add_convert(app, rc);
     add_detect(app, rc);
     add_layouts(app, rc);
+    add_validate(app, rc);
+    add_stale(app, rc);
+    add_diff(app, rc);
+    add_export(app, rc);
     install_signal_handlers();
     try {
         app.parse(argc, argv);

@@ -1,0 +1,51 @@
+// Findings and their reports, shared by every checker (validate's rules, stale's audit): one model, one set of
+// writers for text, JSON, SARIF 2.1.0, JUnit and GitHub workflow annotations.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace occkit {
+
+enum class Severity { info, warning, error };
+
+std::string_view to_string(Severity s);
+bool severity_from_string(std::string_view s, Severity& out);
+
+// Rule metadata: stable id ("missing-title"), default severity, one-line summary, longer explanation.
+struct RuleInfo {
+    std::string id;
+    Severity default_severity = Severity::error;
+    std::string summary;
+    std::string explanation;
+};
+
+struct Finding {
+    std::string rule;        // RuleInfo::id
+    Severity severity = Severity::error;
+    std::string message;     // one line, specific to this occurrence
+    std::string file;        // as given on the command line
+    int xml_line = 0;        // line in the canonical XML (0 = whole file)
+    int source_line = 0;     // line in the original page, through provenance (0 = unknown)
+    std::string subject;     // stable key of what the finding is about (e.g. "section[salary]"): for fingerprints
+                             // and baselines, so they survive unrelated edits that move lines
+};
+
+// A stable fingerprint for baselines and SARIF partialFingerprints: rule, file and subject, not line numbers.
+std::string fingerprint(const Finding& f);
+
+enum class ReportFormat { text, json, sarif, junit, github };
+bool report_format_from_string(std::string_view s, ReportFormat& out);
+
+struct ReportOptions {
+    std::string tool_name = "occkit";
+    std::string tool_version;
+    std::size_t github_annotation_cap = 50;  // GitHub shows only so many annotations; a summary line says the rest
+};
+
+// `files` lists every file checked (a JUnit test case each, including clean ones).
+std::string write_report(ReportFormat format, const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,
+                         const std::vector<std::string>& files, const ReportOptions& options = {});
+
+}  // namespace occkit
