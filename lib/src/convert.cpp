@@ -1,6 +1,7 @@
 // bytes -> decode -> blocks -> layout -> Profile, and the provenance that goes with it.
 #include "occkit/convert.hpp"
 
+#include "layout_rules.hpp"
 #include "occkit/error.hpp"
 #include "occkit/version.hpp"
 
@@ -10,8 +11,8 @@ const char* version() { return OCCKIT_VERSION_STRING; }
 
 namespace {
 
-const Layout& choose_layout(const LayoutSet& set, const Document& doc, const ConvertOptions& options,
-                            Detection& detection) {
+const Layout& choose_layout(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys,
+                            const ConvertOptions& options, Detection& detection) {
     if (!options.layout.empty()) {
         const Layout* chosen = set.find(options.layout);
         if (!chosen) {
@@ -22,7 +23,7 @@ const Layout& choose_layout(const LayoutSet& set, const Document& doc, const Con
         detection = {chosen->id(), 1.0, {{chosen->id(), 1.0}}};
         return *chosen;
     }
-    detection = set.detect(doc);
+    detection = detect_folded(set, doc, keys);
     const Layout* found = set.find(detection.layout);
     return found ? *found : set.generic();
 }
@@ -34,8 +35,9 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     Decoded decoded = decode(bytes, options.format);
     Document doc = read_blocks(decoded, options.limits);
     Detection detection;
-    const Layout& layout = choose_layout(set, doc, options, detection);
-    Conversion result = apply_layout(doc, layout);
+    std::vector<std::string> keys = fold_keys(doc.blocks);
+    const Layout& layout = choose_layout(set, doc, keys, options, detection);
+    Conversion result = apply_layout_folded(doc, layout, std::move(keys));
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
         result.notes.push_back("no layout matched; used the generic layout");

@@ -243,16 +243,23 @@ int score(const LayoutRules& r, const Document& doc, const std::vector<std::stri
 
 }  // namespace
 
-Detection LayoutSet::detect(const Document& doc) const {
-    std::vector<std::string> folded;
-    std::size_t n = std::min(doc.blocks.size(), detection_block_limit);
-    folded.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) folded.push_back(fold_key(doc.blocks[i].text));
+std::vector<std::string> fold_keys(const std::vector<Block>& blocks) {
+    std::vector<std::string> keys;
+    keys.reserve(blocks.size());
+    for (const auto& b : blocks) keys.push_back(fold_key(b.text));
+    return keys;
+}
+
+Detection LayoutSet::detect(const Document& doc) const { return detect_folded(*this, doc, fold_keys(doc.blocks)); }
+
+Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys) {
+    const std::vector<std::string> folded(keys.begin(),
+                                          keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), detection_block_limit)));
     std::string title_key = fold_key(doc.html_title);
 
     Detection d;
     int best_score = 0;
-    for (const auto& layout : layouts_) {
+    for (const auto& layout : set.layouts()) {
         const auto& r = layout.rules();
         if (r.signatures.empty()) continue;
         int s = score(r, doc, folded, title_key);

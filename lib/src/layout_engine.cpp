@@ -67,8 +67,8 @@ std::string_view group_or(const std::vector<std::string>& groups, int index) {
 
 class Engine {
 public:
-    Engine(const Document& doc, const LayoutRules& rules, const LayoutRules& generic)
-        : doc_(doc), r_(rules), g_(generic), n_(doc.blocks.size()) {}
+    Engine(const Document& doc, const LayoutRules& rules, const LayoutRules& generic, std::vector<std::string> keys)
+        : doc_(doc), r_(rules), g_(generic), n_(doc.blocks.size()), keys_(std::move(keys)) {}
 
     Conversion run();
 
@@ -535,8 +535,6 @@ bool Engine::try_field(std::size_t& i) {
 }
 
 Conversion Engine::run() {
-    keys_.reserve(n_);
-    for (const auto& b : doc_.blocks) keys_.push_back(fold_key(b.text));
     const std::size_t title = find_title();
     for (std::size_t i = 0; i < n_; ++i) {
         const Block& b = block(i);
@@ -567,9 +565,13 @@ Conversion Engine::run() {
 
 }  // namespace
 
-Conversion apply_layout(const Document& doc, const Layout& layout) {
-    Engine engine(doc, layout.rules(), LayoutSet::builtin().generic().rules());
+Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys) {
+    Engine engine(doc, layout.rules(), LayoutSet::builtin().generic().rules(), std::move(keys));
     return engine.run();
+}
+
+Conversion apply_layout(const Document& doc, const Layout& layout) {
+    return apply_layout_folded(doc, layout, fold_keys(doc.blocks));
 }
 
 }  // namespace occkit

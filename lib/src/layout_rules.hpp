@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "occkit/convert.hpp"
+#include "occkit/layout.hpp"
 #include "occkit/profile.hpp"
 #include "text_util.hpp"
 
@@ -92,5 +94,10 @@ struct LayoutRules {
     const HeadingRule* heading_for(std::string_view folded, std::string_view text) const;
     DateRule::Attach attach_for(DateKind kind) const;
 };
+
+// fold_key() of every block, computed once per page and shared by detection and the layout engine.
+std::vector<std::string> fold_keys(const std::vector<Block>& blocks);
+Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys);
+Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys);
 
 }  // namespace occkit

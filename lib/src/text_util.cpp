@@ -110,9 +110,91 @@ std::string format_number(double v) {
 
 struct Regex::Impl {
     std::unique_ptr<icu::RegexPattern> pattern;
+    std::string literal;  // lowercase ASCII text every match must contain; empty = no prefilter
 };
 
+namespace {
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// The longest run of plain ASCII characters a match must contain, read off the pattern without a full regex
+// parser: only text outside any group, class or alternation counts, and a character made optional by ?, * or {
+// ends the run before it. Conservative: when unsure it returns less (or nothing), never something not required.
+std::string required_literal(std::string_view p) {
+    std::string best, run;
+    auto end_run = [&] {
+        std::string t(trim(run));
+        if (t.size() > best.size()) best = t;
+        run.clear();
+    };
+    int depth = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        char c = p[i];
+        if (depth == 0 && c == '|') return {};  // top-level alternation: nothing is required
+        if (c == '(') {
+            end_run();
+            ++depth;
+            continue;
+        }
+        if (c == ')') {
+            if (depth > 0) --depth;
+            end_run();
+            continue;
+        }
+        if (depth > 0) {
+            if (c == '\\') ++i;
+            continue;
+        }
+        if (c == '[') {  // a character class: skip it
+            end_run();
+            for (++i; i < p.size() && p[i] != ']'; ++i)
+                if (p[i] == '\\') ++i;
+            continue;
+        }
+        char literal = 0;
+        if (c == '\\' && i + 1 < p.size()) {
+            char e = p[++i];
+            if (is_ascii_alnum(e)) {  // \d, \w, \b ...: not a literal
+                end_run();
+                continue;
+            }
+            literal = e;
+        } else if (c == '.' || c == '^' || c == '$' || c == '+' || c == '*' || c == '?' || c == '{') {
+            if (c == '?' || c == '*' || c == '{') {  // the previous character was optional
+                if (!run.empty()) run.pop_back();
+            }
+            if (c == '{')
+                while (i < p.size() && p[i] != '}') ++i;
+            end_run();
+            continue;
+        } else if (static_cast<unsigned char>(c) >= 0x80) {
+            end_run();
+            continue;
+        } else {
+            literal = c;
+        }
+        run += static_cast<char>(literal >= 'A' && literal <= 'Z' ? literal - 'A' + 'a' : literal);
+    }
+    end_run();
+    return best;
+}
+
+bool contains_ascii_ci(std::string_view text, std::string_view lower_needle) {
+    if (lower_needle.size() > text.size()) return false;
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    for (std::size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
+        std::size_t k = 0;
+        while (k < lower_needle.size() && lower(text[i + k]) == lower_needle[k]) ++k;
+        if (k == lower_needle.size()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 Regex::Regex(std::string_view pattern, bool case_insensitive) : impl_(std::make_unique<Impl>()), pattern_(pattern) {
+    // Only a case-insensitive pattern may be prefiltered case-insensitively; a case-sensitive one is rare here.
+    if (case_insensitive) impl_->literal = required_literal(pattern);
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr{};
     auto upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
@@ -135,6 +217,7 @@ std::unique_ptr<icu::RegexMatcher> matcher_for(const icu::RegexPattern& p, const
 }  // namespace
 
 bool Regex::search(std::string_view text) const {
+    if (!impl_->literal.empty() && !contains_ascii_ci(text, impl_->literal)) return false;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     auto m = matcher_for(*impl_->pattern, u);
     if (!m) return false;
@@ -143,6 +226,7 @@ bool Regex::search(std::string_view text) const {
 }
 
 std::optional<std::vector<std::string>> Regex::match(std::string_view text) const {
+    if (!impl_->literal.empty() && !contains_ascii_ci(text, impl_->literal)) return std::nullopt;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     auto m = matcher_for(*impl_->pattern, u);
     if (!m) return std::nullopt;
