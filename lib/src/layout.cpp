@@ -97,6 +97,8 @@ void read_fields(const pugi::xml_node& node, LayoutRules& r) {
         fr.value_on = on == "next-line" ? FieldRule::ValueOn::next_line
                       : on == "items"   ? FieldRule::ValueOn::items
                                         : FieldRule::ValueOn::same_line;
+        fr.join = f.attribute("join").as_string();
+        fr.abbreviate = f.attribute("abbreviate").as_bool(false);
         if (fr.to == FieldRule::To::fact && fr.name.empty())
             throw Error("field '" + fr.label_text + "' goes to a fact but has no name");
         r.fields.push_back(std::move(fr));
@@ -163,9 +165,12 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
         if (auto n = root.child("headings")) read_headings(n, *r);
         if (auto n = root.child("outline"))
             r->outline = OutlineRule{n.attribute("separator").as_string("|"), n.attribute("min-parts").as_int(3)};
-        for (auto n : root.children("infer"))
-            r->infers.push_back({n.attribute("kind").as_string(), n.attribute("heading").as_string(),
+        for (auto n : root.children("infer")) {
+            bool on_date = std::string_view(n.attribute("when").as_string()) == "opening-date";
+            r->infers.push_back({on_date ? InferRule::When::opening_date : InferRule::When::money,
+                                 n.attribute("kind").as_string(), n.attribute("heading").as_string(),
                                  n.attribute("gap").as_int(2)});
+        }
         if (auto n = root.child("dates")) read_dates(n, *r);
     } catch (const Error& e) {
         throw Error(origin + ": " + e.what());

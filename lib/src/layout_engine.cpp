@@ -81,13 +81,15 @@ private:
     std::size_t find_title() const;
     std::size_t next_content_block(std::size_t i) const;
 
+    const FieldRule* field_for(std::size_t i) const;
     bool try_field(std::size_t& i);
-    void apply_field(const FieldRule& rule, std::string_view label, std::string_view value, int line,
-                     const std::vector<std::string>& label_groups);
+    void apply_field(const FieldRule& rule, std::string_view label, std::string_view value, std::string_view line_text,
+                     int line, const std::vector<std::string>& label_groups);
     void add_code(const FieldRule& rule, std::string_view item, int line, const std::vector<std::string>& label_groups);
     bool try_outline(std::size_t i);
     void open_heading(std::size_t i, const HeadingRule* rule);
     bool try_date_only(std::size_t i);
+    void infer_section_for_opening_date(const DatePhrase& dp, const Block& b);
     void add_content(std::size_t i);
     void extract_dates_and_wages(const Block& b, bool consumed_as_date);
     void attach_date(const DatePhrase& dp, int line, bool may_close);
@@ -173,6 +175,7 @@ std::size_t Engine::find_title() const {
         }
     }
     std::size_t first = next_content_block(0);
+    while (first < n_ && field_for(first)) first = next_content_block(first + 1);  // a badge line before the title
     return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value ? first : n_;
 }
 
@@ -311,11 +314,28 @@ bool Engine::try_date_only(std::size_t i) {
     rest.erase(pos, phrases[0].phrase.size());
     for (unsigned char c : rest)
         if (std::isalnum(c) || c >= 0x80) return false;
+    infer_section_for_opening_date(phrases[0], b);
     attach_date(phrases[0], b.line, true);
     place(i, "date " + std::string(to_string(phrases[0].kind)) +
                  (r_.attach_for(phrases[0].kind) == DateRule::Attach::page || path_.empty() ? " (page)"
                                                                                          : " (" + section_label() + ")"));
     return true;
+}
+
+// "Updated Mar 31, 2024" opens a section; standing after content instead of under a heading, it shows where a
+// section whose heading the page lost begins.
+void Engine::infer_section_for_opening_date(const DatePhrase& dp, const Block& b) {
+    if (r_.attach_for(dp.kind) != DateRule::Attach::opens) return;
+    const Section* open = path_.empty() || closed_ ? nullptr : current();
+    if (open && open->content.empty() && open->subsections.empty()) return;  // right under its heading
+    for (const auto& inf : r_.infers) {
+        if (inf.when != InferRule::When::opening_date) continue;
+        bool exists = std::any_of(p_.sections.begin(), p_.sections.end(),
+                                  [&](const Section& s) { return s.kind == inf.kind; });
+        if (exists) continue;
+        open_section(inf.kind, inf.heading, true, b.line, 2, "", false);
+        return;
+    }
 }
 
 bool Engine::ensure_section_for(const Block& b) {
@@ -327,6 +347,7 @@ bool Engine::ensure_section_for(const Block& b) {
         }
     }
     for (const auto& inf : r_.infers) {
+        if (inf.when != InferRule::When::money) continue;
         bool gap_ok = doc_.format == InputFormat::html || b.gap_before >= inf.gap;
         if (!gap_ok || (open && open->kind == inf.kind) || !mentions_money(b.text)) continue;
         bool exists = std::any_of(p_.sections.begin(), p_.sections.end(),
@@ -415,6 +436,7 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
         auto version = group_or(label_groups, rule.label.regex->group("version"));
         if (!scheme.empty()) code.scheme = scheme;
         if (!version.empty()) code.version = version;
+        code.label = normalize_space(group_or(label_groups, rule.label.regex->group("label")));
     }
     if (rule.code_pattern) {
         auto m = rule.code_pattern->match(text);
@@ -441,8 +463,8 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
     p_.codes.push_back(std::move(code));
 }
 
-void Engine::apply_field(const FieldRule& rule, std::string_view label, std::string_view value, int line,
-                         const std::vector<std::string>& label_groups) {
+void Engine::apply_field(const FieldRule& rule, std::string_view label, std::string_view value,
+                         std::string_view line_text, int line, const std::vector<std::string>& label_groups) {
     std::string v = normalize_space(value);
     auto parts = [&]() {
         std::vector<std::string> out;
@@ -465,16 +487,45 @@ void Engine::apply_field(const FieldRule& rule, std::string_view label, std::str
             for (auto& t : parts()) add_code(rule, t, line, label_groups);
             break;
         case FieldRule::To::fact: {
-            p_.facts.push_back({rule.name, normalize_space(label), v, line});
+            if (rule.abbreviate && !v.empty()) v.resize(1);  // interest names: "METHODICAL" -> "M"
+            auto same = std::find_if(p_.facts.begin(), p_.facts.end(), [&](const Fact& f) { return f.name == rule.name; });
+            if (!rule.join.empty() && same != p_.facts.end()) {
+                same->value += rule.join + v;
+                break;
+            }
+            // A joined fact gathers several lines, so no one line's text is its label.
+            p_.facts.push_back({rule.name, rule.join.empty() ? normalize_space(label) : std::string(), v, line});
             for (const auto& dp : find_date_phrases(v))  // "... in Alberta 2013-2017": the outlook's period
                 p_.dates.push_back({dp.kind, dp.date.precision, dp.date.iso(), dp.phrase, rule.name, line});
-            for (auto& w : find_wages(v)) {
+            for (auto& w : find_wages(line_text)) {  // the label names the measure: "Avg. Salary $87,885.00"
                 w.line = line;
                 p_.wages.push_back(std::move(w));
             }
             break;
         }
     }
+}
+
+// How --explain names a field: its fact name, or what it feeds.
+std::string field_name(const FieldRule& rule) {
+    switch (rule.to) {
+        case FieldRule::To::fact: return rule.name;
+        case FieldRule::To::alternate_titles: return "alternate-titles";
+        case FieldRule::To::codes: return "codes";
+        case FieldRule::To::title: return "title";
+    }
+    return rule.name;
+}
+
+// The field rule a block would be taken by (without taking it): label/value and whole-line regex fields only.
+const FieldRule* Engine::field_for(std::size_t i) const {
+    const Block& b = block(i);
+    for (const auto& rule : r_.fields) {
+        if (rule.value_on != FieldRule::ValueOn::same_line) continue;
+        if (b.kind == BlockKind::label_value && rule.label.matches(fold_key(b.label), b.label)) return &rule;
+        if (rule.label.regex && b.kind != BlockKind::label_value && rule.label.regex->search(b.text)) return &rule;
+    }
+    return nullptr;
 }
 
 bool Engine::try_field(std::size_t& i) {
@@ -490,8 +541,8 @@ bool Engine::try_field(std::size_t& i) {
         };
         if (rule.value_on == FieldRule::ValueOn::same_line) {
             if (b.kind == BlockKind::label_value && label_matches(label_key, b.label)) {
-                apply_field(rule, b.label, b.value, b.line, groups);
-                place(i, "field " + (rule.name.empty() ? rule.label_text : rule.name));
+                apply_field(rule, b.label, b.value, b.text, b.line, groups);
+                place(i, "field " + field_name(rule));
                 return true;
             }
             // A regex label may describe the whole line ("(NOC 0014)"): its groups give the value.
@@ -499,20 +550,24 @@ bool Engine::try_field(std::size_t& i) {
                 int value_group = rule.label.regex->group("value");
                 int code_group = rule.label.regex->group("code");
                 std::string_view value = group_or(groups, value_group > 0 ? value_group : code_group);
-                apply_field(rule, b.text, value.empty() ? std::string_view(b.text) : value, b.line, groups);
-                place(i, "field " + (rule.name.empty() ? rule.label_text : rule.name));
+                // "Avg. Salary $73,193.00": the label is what stands before the value.
+                std::string_view label = b.text;
+                if (!value.empty() && label.ends_with(value)) label = detail::trim(label.substr(0, label.size() - value.size()));
+                apply_field(rule, label.empty() ? std::string_view(b.text) : label,
+                            value.empty() ? std::string_view(b.text) : value, b.text, b.line, groups);
+                place(i, "field " + field_name(rule));
                 return true;
             }
             continue;
         }
         if (b.kind != BlockKind::paragraph && b.kind != BlockKind::heading) continue;
         if (!label_matches(keys_[i], b.text)) continue;
-        std::string where = "field " + (rule.name.empty() ? rule.label_text : rule.name);
+        std::string where = "field " + field_name(rule);
         place(i, where + " (label)");
         if (rule.value_on == FieldRule::ValueOn::next_line) {
             std::size_t j = next_content_block(i + 1);
             if (j < n_ && block(j).kind != BlockKind::heading && !heading_rule(j)) {
-                apply_field(rule, b.text, block(j).text, block(j).line, groups);
+                apply_field(rule, b.text, block(j).text, block(j).text, block(j).line, groups);
                 for (std::size_t k = i + 1; k < j; ++k) place(k, "chrome");
                 place(j, where);
                 i = j;
@@ -524,7 +579,7 @@ bool Engine::try_field(std::size_t& i) {
             std::size_t k = next_content_block(j);
             if (k >= n_ || block(k).kind != BlockKind::list_item) break;
             for (std::size_t c = j; c < k; ++c) place(c, "chrome");
-            apply_field(rule, b.text, block(k).text, block(k).line, groups);
+            apply_field(rule, b.text, block(k).text, block(k).text, block(k).line, groups);
             place(k, where);
             j = k + 1;
         }

@@ -49,6 +49,8 @@ struct FieldRule {
     std::string version;
     std::shared_ptr<detail::Regex> code_pattern;  // groups: code, label (named or 1, 2)
     ValueOn value_on = ValueOn::same_line;
+    std::string join;         // facts: append repeated matches to one fact with this separator
+    bool abbreviate = false;  // facts: keep the first letter only
 };
 
 struct HeadingRule {
@@ -60,6 +62,8 @@ struct HeadingRule {
 };
 
 struct InferRule {
+    enum class When { money, opening_date };
+    When when = When::money;
     std::string kind;
     std::string heading;
     int gap = 2;
