@@ -1,6 +1,7 @@
 // occkit convert / detect / layouts
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -49,6 +50,35 @@ struct LayoutOptions {
     }
 };
 
+// Bounds on one input, so a hostile or broken page is refused early instead of exhausting memory or time
+// (README, "Limits and hostile input"). 0 means no limit.
+struct InputLimits {
+    std::uint64_t max_input_size = default_max_input_bytes;
+    std::size_t max_depth = BlockLimits{}.max_depth;
+    std::uint64_t max_line_length = BlockLimits{}.max_line_length;
+
+    void add_to(CLI::App* cmd) {
+        cmd->add_option("--max-input-size", max_input_size, "Refuse inputs larger than this (bytes; K, M, G suffixes)")
+            ->transform(CLI::AsSizeValue(false))
+            ->capture_default_str();
+        cmd->add_option("--max-depth", max_depth, "Refuse HTML nested deeper than this many elements")
+            ->capture_default_str();
+        cmd->add_option("--max-line-length", max_line_length, "Refuse inputs with a longer line (bytes; K, M suffixes)")
+            ->transform(CLI::AsSizeValue(false))
+            ->capture_default_str();
+    }
+    static std::size_t or_unlimited(std::uint64_t limit) {
+        return limit == 0 || limit > SIZE_MAX ? SIZE_MAX : static_cast<std::size_t>(limit);
+    }
+    std::size_t input_bytes() const { return or_unlimited(max_input_size); }
+    BlockLimits block_limits() const {
+        BlockLimits limits;
+        limits.max_depth = or_unlimited(max_depth);
+        limits.max_line_length = or_unlimited(max_line_length);
+        return limits;
+    }
+};
+
 std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths) {
     if (paths.empty()) return collect_inputs({"-"}, page_extensions);
     return collect_inputs(paths, page_extensions);
@@ -60,7 +90,7 @@ std::string explain(const Conversion& c) {
         << c.detection.confidence << ")\n";
     for (const auto& p : c.placements) {
         std::string text = p.text.size() > 70 ? p.text.substr(0, 67) + "..." : p.text;
-        out << std::setw(5) << p.line << "  " << std::left << std::setw(34) << p.where << std::right << "  " << text
+        out << std::setw(5) << p.line << "  " << std::left << std::setw(40) << p.where << std::right << "  " << text
             << '\n';
     }
     return out.str();
@@ -103,6 +133,7 @@ void add_convert(CLI::App& app, int& rc) {
         bool explain = false;
         bool quiet = false;
         LayoutOptions layout;
+        InputLimits limits;
     };
     auto opt = std::make_shared<Options>();
     cmd->add_option("inputs", opt->inputs, "Files or directories (recursively: .html .htm .txt); - or nothing for stdin");
@@ -113,6 +144,7 @@ void add_convert(CLI::App& app, int& rc) {
     cmd->add_flag("--explain", opt->explain, "Print where each source line went instead of the XML");
     cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes (such as the generic-layout fallback)");
     opt->layout.add_to(cmd);
+    opt->limits.add_to(cmd);
     cmd->callback([opt, &rc] {
         const LayoutSet* layouts = opt->layout.layouts();
         auto inputs = inputs_or_stdin(opt->inputs);
@@ -135,11 +167,13 @@ void add_convert(CLI::App& app, int& rc) {
         copts.url = opt->url;
         copts.format = opt->layout.input_format();
         copts.layouts = layouts;
+        copts.limits = opt->limits.block_limits();
+        copts.explain = opt->explain;  // placements are as big as the profile on a huge page: only when asked
         const std::vector<fs::path> outputs = to_dir ? output_paths_for(inputs, opt->output) : std::vector<fs::path>{};
         std::mutex stdout_mutex;
         auto work = [&](const InputFile& in) -> std::string {
             try {
-                Conversion c = convert(read_input(in.path), copts);
+                Conversion c = convert(read_input(in.path, opt->limits.input_bytes()), copts);
                 if (!opt->quiet)
                     for (const auto& note : c.notes) report("occkit: " + in.path + ": note: " + note);
                 std::string text = opt->explain ? explain(c) : write_xml(c.profile);
@@ -211,7 +245,7 @@ void add_layouts(CLI::App& app, int& rc) {
         LayoutSet set = LayoutSet::builtin();
         for (const auto& f : *files) set.add_file(f);
         for (const auto& l : set.layouts())
-            std::cout << std::left << std::setw(14) << l.id() << std::setw(4) << l.jurisdiction() << std::setw(4)
+            std::cout << std::left << std::setw(17) << l.id() << ' ' << std::setw(4) << l.jurisdiction() << std::setw(4)
                       << l.language() << l.name() << '\n';
         rc = exit_ok;
     });

@@ -1,18 +1,276 @@
-// occkit validate: not written yet (a placeholder so the program links while the command is being built).
+// occkit validate / rules: XSD plus profile rules over canonical XML (and pages, converted first), with reports for
+// CI (occkit/validate.hpp, occkit/findings.hpp).
+// Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, I/O or internal error, 130 interrupted.
+// A file that cannot be read or parsed is a finding (read-error, not-well-formed), never a reason to stop.
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <iomanip>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <utility>
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "occkit/error.hpp"
+#include "occkit/io.hpp"
+#include "occkit/stale.hpp"
+#include "occkit/validate.hpp"
+#include "occkit/version.hpp"
 
 namespace occkit::cli {
 
-void add_validate(CLI::App& app, int& rc) {
-    auto* cmd = app.add_subcommand("validate", "(not available yet)");
-    cmd->allow_extras();
-    cmd->callback([&rc] {
-        std::cerr << "occkit: validate is not available yet\n";
-        rc = exit_usage;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> page_extensions = {".html", ".htm", ".xhtml", ".txt", ".text"};
+
+struct Options {
+    std::vector<std::string> inputs;
+    std::string output;
+    std::string format = "text";
+    std::string fail_on = "error";
+    std::string as_of;
+    std::string config_file;
+    std::string baseline_file;
+    std::string write_baseline_file;
+    std::string stale_policy_file;
+    bool stale = false;
+    bool from_page = false;
+    unsigned jobs = 1;
+    std::size_t max_annotations = 50;
+};
+
+bool has_page_extension(const std::string& path) {
+    std::string extension = fs::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(page_extensions.begin(), page_extensions.end(), extension) != page_extensions.end();
+}
+
+// Directories give their canonical XML (.xml), or with --from-page their pages: a README.txt beside the XML of a
+// CI corpus is not a page to validate. Files named explicitly are pages by their extension; standard input is
+// canonical XML unless --from-page says it is a page.
+std::vector<InputFile> validate_inputs(const Options& opt) {
+    std::vector<std::string> extensions = opt.from_page ? page_extensions : std::vector<std::string>{".xml"};
+    return collect_inputs(opt.inputs.empty() ? std::vector<std::string>{"-"} : opt.inputs, extensions);
+}
+
+bool is_page(const InputFile& in, const Options& opt) {
+    return opt.from_page || (in.path != "-" && has_page_extension(in.path));
+}
+
+// "2026-11-22", "2026-11" or "2026", as `occkit stale --as-of` takes it.
+std::optional<CalendarDate> parse_as_of(const std::string& text) {
+    auto date = parse_iso_date(text);
+    if (!date || date->precision == DatePrecision::span) return std::nullopt;
+    return date;
+}
+
+// read_input's messages start with the path; a finding names its file already.
+std::string without_path(const std::string& message, const std::string& path) {
+    std::string prefix = path + ": ";
+    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
+}
+
+// The staleness audit's rules (occkit stale), offered to validate: on with --stale or --stale-policy, or one by one
+// when the config gives them a severity.
+ProfileRuleSet stale_rule_set(const Options& opt) {
+    auto policy = std::make_shared<StalePolicy>(
+        opt.stale_policy_file.empty() ? StalePolicy{} : StalePolicy::load(opt.stale_policy_file));
+    ProfileRuleSet set;
+    set.rules = stale_rule_infos();
+    set.enabled = opt.stale || !opt.stale_policy_file.empty();
+    set.check = [policy](const Profile& profile, const std::string& file, const CalendarDate& as_of) {
+        return stale_findings(profile, file, as_of, *policy);
+    };
+    return set;
+}
+
+// Everything that can be wrong before the first file is read: a usage error (exit 2) with its message.
+std::unique_ptr<Validator> make_validator(const Options& opt, std::string& error) {
+    ValidatorOptions options;
+    if (!opt.as_of.empty()) {
+        auto as_of = parse_as_of(opt.as_of);
+        if (!as_of) {
+            error = "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22";
+            return nullptr;
+        }
+        options.as_of = *as_of;
+    }
+    try {
+        if (!opt.config_file.empty()) options.config = RuleConfig::load(opt.config_file);
+        options.extra_rule_sets.push_back(stale_rule_set(opt));
+        return std::make_unique<Validator>(std::move(options));
+    } catch (const std::exception& e) {
+        error = e.what();
+        return nullptr;
+    }
+}
+
+ReportFormat chosen_format(const Options& opt, bool format_given) {
+    ReportFormat format = ReportFormat::text;
+    const char* github = std::getenv("GITHUB_ACTIONS");
+    if (!format_given && github && std::string_view(github) == "true") return ReportFormat::github;
+    report_format_from_string(opt.format, format);  // checked by CLI11
+    return format;
+}
+
+struct Run {
+    std::vector<std::string> files;
+    std::vector<Finding> findings;  // input order, then line
+    std::size_t internal_errors = 0;
+};
+
+Run validate_all(const Validator& validator, const Options& opt) {
+    std::vector<InputFile> inputs = validate_inputs(opt);
+    std::vector<std::string> input_errors;  // collect_inputs' own complaints become read-error findings
+    for (InputFile& in : inputs) input_errors.push_back(std::exchange(in.error, {}));
+    std::vector<std::vector<Finding>> per_file(inputs.size());
+    auto work = [&](const InputFile& in) -> std::string {
+        std::size_t index = static_cast<std::size_t>(&in - inputs.data());
+        std::vector<Finding>& out = per_file[index];
+        try {
+            std::string bytes;
+            try {
+                if (!input_errors[index].empty()) throw Error(input_errors[index]);
+                bytes = read_input(in.path);
+            } catch (const Error& e) {
+                if (auto f = validator.read_error(in.path, without_path(e.what(), in.path))) out.push_back(*f);
+                return {};
+            }
+            out = is_page(in, opt) ? validator.validate_page(bytes, in.path) : validator.validate_xml(bytes, in.path);
+            return {};
+        } catch (const std::exception& e) {
+            return std::string("internal error: ") + e.what();
+        }
+    };
+    Run run;
+    run.internal_errors = run_batch(inputs, opt.jobs, work, "validating");
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        run.files.push_back(inputs[i].path);
+        for (Finding& f : per_file[i]) run.findings.push_back(std::move(f));
+    }
+    return run;
+}
+
+int run_validate(const Options& opt, bool format_given) {
+    std::string error;
+    std::unique_ptr<Validator> validator = make_validator(opt, error);
+    std::optional<Baseline> baseline;
+    try {
+        if (validator && !opt.baseline_file.empty()) baseline = Baseline::load(opt.baseline_file);
+    } catch (const std::exception& e) {
+        error = e.what();
+    }
+    if (!error.empty()) {
+        report("occkit: validate: " + error);
+        return exit_usage;
+    }
+    Severity fail_on = Severity::error;
+    severity_from_string(opt.fail_on, fail_on);  // checked by CLI11
+
+    Run run = validate_all(*validator, opt);
+    std::vector<fs::path> protected_inputs(run.files.begin(), run.files.end());
+    try {
+        if (!opt.write_baseline_file.empty())
+            write_file_atomic(opt.write_baseline_file, Baseline::write(run.findings), protected_inputs);
+        if (baseline) {
+            std::size_t suppressed = baseline->suppress(run.findings);
+            if (suppressed > 0)
+                report("occkit: validate: " + std::to_string(suppressed) + " finding(s) accepted by the baseline " +
+                       opt.baseline_file);
+        }
+        ReportOptions report_options;
+        report_options.tool_version = version();
+        report_options.github_annotation_cap = opt.max_annotations;
+        report_options.fail_on = fail_on;
+        std::string text = write_report(chosen_format(opt, format_given), run.findings, validator->active_rules(),
+                                        run.files, report_options);
+        write_file_atomic(opt.output.empty() ? "-" : opt.output, text, protected_inputs);
+    } catch (const std::exception& e) {
+        report(std::string("occkit: validate: ") + e.what());
+        return exit_usage;
+    }
+    if (interrupted()) return exit_interrupted;
+    if (run.internal_errors > 0) return exit_usage;
+    bool failing = std::any_of(run.findings.begin(), run.findings.end(),
+                               [fail_on](const Finding& f) { return f.severity >= fail_on; });
+    return failing ? exit_failures : exit_ok;
+}
+
+// --- occkit rules ---
+
+void print_rule_list(const std::vector<RuleInfo>& own, const std::vector<RuleInfo>& stale) {
+    std::size_t width = 0;
+    for (const auto* list : {&own, &stale})
+        for (const RuleInfo& r : *list) width = std::max(width, r.id.size());
+    auto print = [width](const RuleInfo& r, std::string_view mark) {
+        std::cout << std::left << std::setw(static_cast<int>(width + 2)) << r.id << std::setw(10)
+                  << (std::string(to_string(r.default_severity)) + std::string(mark)) << r.summary << '\n';
+    };
+    for (const RuleInfo& r : own) print(r, "");
+    for (const RuleInfo& r : stale) print(r, "*");
+    std::cout << "\n* the staleness audit (occkit stale): runs with --stale, or when a --config file sets the rule\n";
+}
+
+int run_rules(const std::string& id) {
+    std::vector<RuleInfo> own = validate_rule_infos();
+    std::vector<RuleInfo> stale = stale_rule_infos();
+    // An id validate has already (future-date) keeps validate's check, as the Validator does.
+    std::erase_if(stale, [&own](const RuleInfo& r) {
+        return std::any_of(own.begin(), own.end(), [&r](const RuleInfo& o) { return o.id == r.id; });
     });
+    if (id.empty()) {
+        print_rule_list(own, stale);
+        return exit_ok;
+    }
+    for (const auto* list : {&own, &stale}) {
+        for (const RuleInfo& r : *list) {
+            if (r.id != id) continue;
+            std::cout << r.id << " (" << to_string(r.default_severity) << (list == &stale ? ", with --stale" : "")
+                      << ")\n"
+                      << r.summary << "\n\n"
+                      << r.explanation << '\n';
+            return exit_ok;
+        }
+    }
+    report("occkit: rules: unknown rule '" + id + "' (`occkit rules` lists them)");
+    return exit_usage;
+}
+
+}  // namespace
+
+void add_validate(CLI::App& app, int& rc) {
+    auto* cmd = app.add_subcommand("validate", "Check canonical XML (or pages) against the schema and profile rules");
+    auto opt = std::make_shared<Options>();
+    cmd->add_option("inputs", opt->inputs,
+                    "Canonical XML files or directories (recursively: .xml), pages (.html .htm .txt), - or nothing "
+                    "for stdin (XML)");
+    cmd->add_option("-o,--output", opt->output, "Write the report to this file instead of stdout");
+    cmd->add_option("--format", opt->format, "Report format (default text; github when GITHUB_ACTIONS=true)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+    cmd->add_option("--fail-on", opt->fail_on, "Exit 1 when a finding is at least this severe (default error)")
+        ->check(CLI::IsMember({"info", "warning", "error"}));
+    cmd->add_option("--as-of", opt->as_of, "Dates after this one are in the future (YYYY-MM-DD; default today, UTC)");
+    cmd->add_option("--config", opt->config_file, "Rule settings: lines \"rule-id = off|info|warning|error\"");
+    cmd->add_option("--baseline", opt->baseline_file, "Do not report findings recorded in this file");
+    cmd->add_option("--write-baseline", opt->write_baseline_file, "Record every finding of this run in this file");
+    cmd->add_flag("--from-page", opt->from_page, "Treat every input as a page (HTML or text) and convert it first");
+    cmd->add_flag("--stale", opt->stale, "Also run the staleness audit's rules (see occkit stale)");
+    cmd->add_option("--stale-policy", opt->stale_policy_file, "Maximum section ages for --stale (implies --stale)");
+    cmd->add_option("-j,--jobs", opt->jobs, "Validate N files in parallel")->check(CLI::Range(1u, 256u));
+    cmd->add_option("--max-annotations", opt->max_annotations, "github format: annotate at most N findings")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));
+    cmd->callback([opt, cmd, &rc] { rc = run_validate(*opt, cmd->count("--format") > 0); });
+
+    auto* rules = app.add_subcommand("rules", "List the validate rules, or explain one");
+    auto id = std::make_shared<std::string>();
+    rules->add_option("id", *id, "A rule id: print its explanation");
+    rules->callback([id, &rc] { rc = run_rules(*id); });
 }
 
 }  // namespace occkit::cli

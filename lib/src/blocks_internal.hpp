@@ -12,4 +12,9 @@ namespace occkit::detail {
 // colon does not look like a label (see blocks_text.cpp).
 std::optional<std::pair<std::string, std::string>> split_label_value(std::string_view text);
 
+// "- Read ..." -> "Read ...": a list item's text without the bullet marker its source printed inside it (IMT pages
+// write the NOC's own dashes and stars inside <li>, and their text captures show "• - Read ..."). The text reader
+// strips the same markers after a bullet, so both renderings give the same item.
+std::string_view without_inner_bullet(std::string_view item);
+
 }  // namespace occkit::detail

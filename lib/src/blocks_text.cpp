@@ -2,12 +2,14 @@
 // recognised here; headings are not (a text dump does not mark them; the layout decides).
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "occkit/blocks.hpp"
+#include "occkit/error.hpp"
 #include "blocks_internal.hpp"
 #include "text_util.hpp"
 
@@ -125,7 +127,7 @@ std::optional<Block> block_for_line(std::string_view line) {
     Block block;
     if (auto item = after_bullet(indented.rest)) {
         std::string_view text = *item;
-        if (auto second = after_bullet(text)) text = *second;  // "• - Read ..." and "• * Completion ..."
+        text = detail::without_inner_bullet(text);  // "• - Read ..." and "• * Completion ..."
         block.text = normalize_space(text);
         if (block.text.empty()) return std::nullopt;
         block.kind = BlockKind::list_item;
@@ -146,6 +148,11 @@ std::optional<Block> block_for_line(std::string_view line) {
 }
 
 }  // namespace
+
+std::string_view detail::without_inner_bullet(std::string_view item) {
+    if (auto rest = after_bullet(item)) return *rest;
+    return item;
+}
 
 // "Also Known As:Coding Specialist" -> {"Also Known As", "Coding Specialist"}. The label must look like one: a few
 // words, capitalised, no sentence punctuation; and the colon must not belong to a time (7:08) or a URL.
@@ -198,7 +205,27 @@ Document read_text_blocks(std::string_view utf8) {
     return doc;
 }
 
+namespace {
+
+// One linear pass, before any per-line work: an over-long line is refused with its line number.
+void check_line_lengths(std::string_view utf8, std::size_t max_line_length) {
+    if (utf8.size() <= max_line_length) return;
+    std::size_t start = 0;
+    int line_number = 1;
+    while (start < utf8.size()) {
+        std::size_t end = std::min(utf8.find('\n', start), utf8.size());
+        if (end - start > max_line_length)
+            throw Error("line " + std::to_string(line_number) + " is " + std::to_string(end - start) +
+                        " bytes long, over the maximum line length of " + std::to_string(max_line_length) + " bytes");
+        start = end + 1;
+        ++line_number;
+    }
+}
+
+}  // namespace
+
 Document read_blocks(const Decoded& decoded, const BlockLimits& limits) {
+    check_line_lengths(decoded.utf8, limits.max_line_length);
     InputFormat format = decoded.format;
     if (format == InputFormat::automatic) format = sniff_format(decoded.utf8);
     Document doc =

@@ -32,12 +32,19 @@ const Layout& choose_layout(const LayoutSet& set, const Document& doc, const std
 
 Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     const LayoutSet& set = options.layouts ? *options.layouts : LayoutSet::builtin();
+    // An empty or blank input is almost always a failed download or a truncated copy: say so rather than write a
+    // profile with nothing in it.
+    if (bytes.empty()) throw Error("empty input");
     Decoded decoded = decode(bytes, options.format);
     Document doc = read_blocks(decoded, options.limits);
+    if (doc.blocks.empty()) throw Error("no text in the input (only white space, markup or page chrome)");
+    // The blocks hold their own copies of the text: free the decoded page (as large as the input) before the
+    // layout builds the profile, which keeps peak memory on huge pages lower.
+    std::string().swap(decoded.utf8);
     Detection detection;
     std::vector<std::string> keys = fold_keys(doc.blocks);
     const Layout& layout = choose_layout(set, doc, keys, options, detection);
-    Conversion result = apply_layout_folded(doc, layout, std::move(keys));
+    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain);
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
         result.notes.push_back("no layout matched; used the generic layout");

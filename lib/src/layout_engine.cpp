@@ -60,6 +60,15 @@ std::vector<std::string> split_items(std::string_view text, std::string_view sep
     return out;
 }
 
+// The schema's code pattern: a letter or digit, then letters, digits, '.' and '-' ("3233.1", "32101", "D219").
+bool looks_like_code(std::string_view value) {
+    auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (value.empty() || !alnum(value.front())) return false;
+    for (char c : value)
+        if (!alnum(c) && c != '.' && c != '-') return false;
+    return true;
+}
+
 std::string_view group_or(const std::vector<std::string>& groups, int index) {
     return index > 0 && static_cast<std::size_t>(index) < groups.size() ? std::string_view(groups[index])
                                                                          : std::string_view();
@@ -67,8 +76,10 @@ std::string_view group_or(const std::vector<std::string>& groups, int index) {
 
 class Engine {
 public:
-    Engine(const Document& doc, const LayoutRules& rules, const LayoutRules& generic, std::vector<std::string> keys)
-        : doc_(doc), r_(rules), g_(generic), n_(doc.blocks.size()), keys_(std::move(keys)) {}
+    Engine(const Document& doc, const LayoutRules& rules, const LayoutRules& generic, std::vector<std::string> keys,
+           bool record_placements)
+        : doc_(doc), r_(rules), g_(generic), n_(doc.blocks.size()), keys_(std::move(keys)),
+          record_placements_(record_placements) {}
 
     Conversion run();
 
@@ -102,13 +113,16 @@ private:
     bool ensure_section_for(const Block& b);
     const OutlineEntry* next_outline_entry() const;
     void mark_outline_seen(const std::string& kind);
-    void place(std::size_t i, std::string where) { out_.placements.push_back({block(i).line, std::move(where), block(i).text}); }
+    void place(std::size_t i, std::string where) {
+        if (record_placements_) out_.placements.push_back({block(i).line, std::move(where), block(i).text});
+    }
 
     const Document& doc_;
     const LayoutRules& r_;
     const LayoutRules& g_;
     std::size_t n_;
     std::vector<std::string> keys_;
+    bool record_placements_ = true;
     Conversion out_;
     Profile& p_ = out_.profile;
     std::vector<OpenSection> path_;
@@ -438,14 +452,17 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
         if (!version.empty()) code.version = version;
         code.label = normalize_space(group_or(label_groups, rule.label.regex->group("label")));
     }
+    auto keep_unmapped = [&] {  // keep what the layout could not read
+        Content c;
+        c.kind = Content::Kind::paragraph;
+        c.paragraph = {text, line};
+        c.line = line;
+        p_.unmapped.push_back(std::move(c));
+    };
     if (rule.code_pattern) {
         auto m = rule.code_pattern->match(text);
-        if (!m) {  // keep what the layout could not read
-            Content c;
-            c.kind = Content::Kind::paragraph;
-            c.paragraph = {text, line};
-            c.line = line;
-            p_.unmapped.push_back(std::move(c));
+        if (!m) {
+            keep_unmapped();
             return;
         }
         int code_group = rule.code_pattern->group("code");
@@ -458,6 +475,12 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
         if (!version.empty()) code.version = version;
     } else {
         code.value = text;
+    }
+    // A sentence after a code label ("NOC Number(s): before the first game...") is not a code: written as one it
+    // would make the document schema-invalid (found by fuzzing).
+    if (!looks_like_code(code.value)) {
+        keep_unmapped();
+        return;
     }
     if (code.scheme.empty()) code.scheme = "NOC";
     p_.codes.push_back(std::move(code));
@@ -620,8 +643,9 @@ Conversion Engine::run() {
 
 }  // namespace
 
-Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys) {
-    Engine engine(doc, layout.rules(), LayoutSet::builtin().generic().rules(), std::move(keys));
+Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys,
+                               bool record_placements) {
+    Engine engine(doc, layout.rules(), LayoutSet::builtin().generic().rules(), std::move(keys), record_placements);
     return engine.run();
 }
 

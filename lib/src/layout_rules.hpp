@@ -102,6 +102,7 @@ struct LayoutRules {
 // fold_key() of every block, computed once per page and shared by detection and the layout engine.
 std::vector<std::string> fold_keys(const std::vector<Block>& blocks);
 Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys);
-Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys);
+Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys,
+                               bool record_placements = true);
 
 }  // namespace occkit

@@ -15,10 +15,7 @@ namespace occkit {
 std::string_view occupation_xsd() { return resources::schema("occupation.xsd"); }
 
 struct SchemaValidator::Impl {
-    xmlSchemaPtr schema = nullptr;
-    ~Impl() {
-        if (schema) xmlSchemaFree(schema);
-    }
+    detail::XmlSchema schema;
 };
 
 namespace {
@@ -41,16 +38,7 @@ void collect_structured(void* ctx, xmlErrorPtr err) {
 SchemaValidator::SchemaValidator() : SchemaValidator(occupation_xsd()) {}
 
 SchemaValidator::SchemaValidator(std::string_view xsd_text) : impl_(std::make_unique<Impl>()) {
-    detail::init_libxml();
-    std::vector<SchemaIssue> issues;
-    IssueSink sink{&issues};
-    xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(xsd_text.data(), static_cast<int>(xsd_text.size()));
-    if (!pctx) throw Error("cannot create the XSD parser");
-    xmlSchemaSetParserStructuredErrors(pctx, collect_structured, &sink);
-    impl_->schema = xmlSchemaParse(pctx);
-    xmlSchemaFreeParserCtxt(pctx);
-    if (!impl_->schema)
-        throw Error("the schema does not compile: " + (issues.empty() ? std::string("unknown error") : issues[0].message));
+    impl_->schema = detail::compile_schema(xsd_text);
 }
 
 SchemaValidator::~SchemaValidator() = default;
@@ -63,7 +51,7 @@ std::vector<SchemaIssue> SchemaValidator::validate(std::string_view xml) const {
         if (issues.empty()) issues.push_back({0, "not well-formed XML"});
         return issues;
     }
-    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(impl_->schema);
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(impl_->schema.get());
     if (!vctx) throw Error("cannot create an XSD validation context");
     xmlSchemaSetValidStructuredErrors(vctx, collect_structured, &sink);
     int rc = xmlSchemaValidateDoc(vctx, doc.get());

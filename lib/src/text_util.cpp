@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 
@@ -179,13 +180,29 @@ std::string required_literal(std::string_view p) {
     return best;
 }
 
+// Runs before every layout regex on every block, so it jumps between occurrences of the needle's first letter
+// (either case) with memchr instead of comparing at every position.
 bool contains_ascii_ci(std::string_view text, std::string_view lower_needle) {
+    if (lower_needle.empty()) return true;
     if (lower_needle.size() > text.size()) return false;
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    for (std::size_t i = 0; i + lower_needle.size() <= text.size(); ++i) {
-        std::size_t k = 0;
+    const char first = lower_needle[0];
+    const char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
+    const std::size_t last_start = text.size() - lower_needle.size();
+    auto next_of = [&](char c, std::size_t from) -> std::size_t {
+        if (from > last_start) return std::string_view::npos;
+        const void* p = std::memchr(text.data() + from, c, last_start - from + 1);
+        return p ? static_cast<std::size_t>(static_cast<const char*>(p) - text.data()) : std::string_view::npos;
+    };
+    std::size_t at_lower = next_of(first, 0);
+    std::size_t at_upper = first_upper == first ? std::string_view::npos : next_of(first_upper, 0);
+    while (at_lower != std::string_view::npos || at_upper != std::string_view::npos) {
+        std::size_t i = std::min(at_lower, at_upper);
+        std::size_t k = 1;
         while (k < lower_needle.size() && lower(text[i + k]) == lower_needle[k]) ++k;
         if (k == lower_needle.size()) return true;
+        if (i == at_lower) at_lower = next_of(first, i + 1);
+        if (i == at_upper) at_upper = next_of(first_upper, i + 1);
     }
     return false;
 }

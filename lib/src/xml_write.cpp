@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "canonical.hpp"
 #include "occkit/xml.hpp"
 #include "text_util.hpp"
 
@@ -284,6 +285,13 @@ struct StringWriter : pugi::xml_writer {
 };
 
 }  // namespace
+
+// The JSON and JSON-LD writers repair text, amounts and missing wage phrases with these same rules (canonical.hpp).
+std::string detail::canonical_text(std::string_view text) { return clean(text); }
+std::optional<std::string> detail::canonical_amount(double amount) { return amount_text(amount); }
+std::string detail::canonical_wage_phrase(const Wage& wage, std::string_view currency) {
+    return describe_wage(wage, currency);
+}
 
 std::string write_xml(const Profile& profile) {
     pugi::xml_document doc;

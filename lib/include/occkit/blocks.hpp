@@ -34,6 +34,9 @@ struct Document {
 
 struct BlockLimits {
     std::size_t max_depth = 256;  // deeper HTML nesting is an error, not a stack overflow
+    // A longer line of decoded text is an error. Real pages stay under 5 KB a line; the bound keeps per-line work
+    // (label, date and wage scans, layout regexes) predictable on hostile input. SIZE_MAX: no limit.
+    std::size_t max_line_length = std::size_t{1} << 20;
 };
 
 // HTML: headings h1-h6, p/div text, li (with nesting depth), dt/dd and <strong>Label:</strong> value as

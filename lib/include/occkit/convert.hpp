@@ -19,6 +19,7 @@ struct ConvertOptions {
     InputFormat format = InputFormat::automatic;
     const LayoutSet* layouts = nullptr;         // nullptr = LayoutSet::builtin()
     BlockLimits limits;
+    bool explain = true;  // fill Conversion::placements; off saves memory on huge pages
 };
 
 // Where one block of the page went, for `occkit convert --explain`.
@@ -35,7 +36,8 @@ struct Conversion {
     std::vector<std::string> notes;     // e.g. "no layout matched; used the generic layout"
 };
 
-// Throws occkit::Error with a one-line reason on undecodable or unparseable input, or an unknown layout id.
+// Throws occkit::Error with a one-line reason on empty, blank, undecodable or unparseable input, input over
+// options.limits, or an unknown layout id.
 Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
 
 // Apply a layout to blocks already read (the layout engine alone).

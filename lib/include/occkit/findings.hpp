@@ -26,7 +26,8 @@ struct Finding {
     Severity severity = Severity::error;
     std::string message;     // one line, specific to this occurrence
     std::string file;        // as given on the command line
-    int xml_line = 0;        // line in the canonical XML (0 = whole file)
+    int xml_line = 0;        // line in the canonical XML (0 = whole file); for a page checked directly, which has
+                             // no XML file, the page line: reports locate findings in `file` by this line
     int source_line = 0;     // line in the original page, through provenance (0 = unknown)
     std::string subject;     // stable key of what the finding is about (e.g. "section[salary]"): for fingerprints
                              // and baselines, so they survive unrelated edits that move lines
@@ -42,6 +43,7 @@ struct ReportOptions {
     std::string tool_name = "occkit";
     std::string tool_version;
     std::size_t github_annotation_cap = 50;  // GitHub shows only so many annotations; a summary line says the rest
+    Severity fail_on = Severity::error;      // JUnit: findings at or above fail their file's test case
 };
 
 // `files` lists every file checked (a JUnit test case each, including clean ones).

@@ -1,0 +1,23 @@
+// The repairs that make any Profile a canonical document, shared by every serialisation so that the XML, the JSON
+// and the JSON-LD of one profile say the same thing. The rules themselves are listed at the top of xml_write.cpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "occkit/profile.hpp"
+
+namespace occkit::detail {
+
+// Defined in xml_write.cpp, the one place that decides them.
+std::string canonical_text(std::string_view text);           // valid UTF-8, XML characters only, LF line ends
+std::optional<std::string> canonical_amount(double amount);  // decimal without exponent; nullopt when not finite
+std::string canonical_wage_phrase(const Wage& wage, std::string_view currency);  // stands in for a missing phrase
+
+// The profile write_xml describes, as a model: cleaned text, defaults filled in, empty items and containers gone,
+// `line` 0 where absent, each paragraph's line on the paragraph. write_xml(canonical_profile(p)) == write_xml(p),
+// and a canonical profile needs no repair, so a writer can serialise it field by field.
+Profile canonical_profile(const Profile& profile);
+
+}  // namespace occkit::detail

@@ -1,0 +1,347 @@
+// The report writers for findings: text, JSON, SARIF 2.1.0, JUnit XML and GitHub workflow commands. They print the
+// findings in the order given (the caller sorts) and never fail on odd text: invalid UTF-8 becomes U+FFFD.
+#include "occkit/findings.hpp"
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+#include <set>
+#include <sstream>
+
+#include "occkit/decode.hpp"
+#include "text_util.hpp"
+
+namespace occkit {
+
+namespace {
+
+using Json = nlohmann::ordered_json;  // keys in the order written: reports read top-down
+
+std::string plural(std::size_t n, std::string_view word) {
+    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+struct Counts {
+    std::size_t error = 0, warning = 0, info = 0;
+    explicit Counts(const std::vector<Finding>& findings) {
+        for (const Finding& f : findings)
+            (f.severity == Severity::error ? error : f.severity == Severity::warning ? warning : info) += 1;
+    }
+};
+
+// "checked 3 files: 2 errors, 1 warning, 0 info" / "checked 3 files: no findings"
+std::string summary_line(const std::vector<Finding>& findings, std::size_t file_count) {
+    std::string line = "checked " + plural(file_count, "file") + ": ";
+    if (findings.empty()) return line + "no findings";
+    Counts c(findings);
+    return line + plural(c.error, "error") + ", " + plural(c.warning, "warning") + ", " + std::to_string(c.info) +
+           " info";
+}
+
+// "page.xml:12: error: message [rule] (page line 71)"; whole-file findings have no line.
+std::string text_line(const Finding& f) {
+    std::string line = f.file;
+    if (f.xml_line > 0) line += ":" + std::to_string(f.xml_line);
+    line += ": " + std::string(to_string(f.severity)) + ": " + f.message + " [" + f.rule + "]";
+    if (f.source_line > 0) line += " (page line " + std::to_string(f.source_line) + ")";
+    return line;
+}
+
+std::string write_text(const std::vector<Finding>& findings, const std::vector<std::string>& files) {
+    std::string out;
+    for (const Finding& f : findings) out += text_line(f) + "\n";
+    return out + summary_line(findings, files.size()) + "\n";
+}
+
+// --- JSON and SARIF ---
+
+std::string dump(const Json& json) {
+    // Invalid UTF-8 (a file name in another charset) is replaced rather than thrown on.
+    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+Json line_or_null(int line) { return line > 0 ? Json(line) : Json(nullptr); }
+
+std::string write_json(const std::vector<Finding>& findings, const std::vector<std::string>& files,
+                       const ReportOptions& options) {
+    Counts c(findings);
+    Json out;
+    out["tool"] = {{"name", options.tool_name}, {"version", options.tool_version}};
+    out["summary"] = {{"files", files.size()},
+                      {"findings", findings.size()},
+                      {"error", c.error},
+                      {"warning", c.warning},
+                      {"info", c.info}};
+    out["files"] = files;
+    out["findings"] = Json::array();
+    for (const Finding& f : findings)
+        out["findings"].push_back({{"file", f.file},
+                                   {"line", line_or_null(f.xml_line)},
+                                   {"sourceLine", line_or_null(f.source_line)},
+                                   {"rule", f.rule},
+                                   {"severity", to_string(f.severity)},
+                                   {"message", f.message},
+                                   {"subject", f.subject},
+                                   {"fingerprint", fingerprint(f)}});
+    return dump(out);
+}
+
+std::string_view sarif_level(Severity s) {
+    return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
+
+// A relative path becomes a relative URI reference, an absolute one a file:// URI; anything outside the unreserved
+// characters and '/' is percent-encoded.
+std::string file_uri(std::string_view path) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out = !path.empty() && path.front() == '/' ? "file://" : "";
+    for (unsigned char c : path) {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                     c == '.' || c == '_' || c == '~' || c == '/';
+        if (plain) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+Json sarif_rule(const RuleInfo& rule) {
+    return {{"id", rule.id},
+            {"shortDescription", {{"text", rule.summary}}},
+            {"fullDescription", {{"text", rule.explanation}}},
+            {"help", {{"text", rule.explanation}}},
+            {"defaultConfiguration", {{"level", sarif_level(rule.default_severity)}}}};
+}
+
+Json sarif_result(const Finding& f, const std::map<std::string, std::size_t>& rule_index) {
+    Json location = {{"artifactLocation", {{"uri", file_uri(f.file)}}}};
+    if (f.xml_line > 0) location["region"] = {{"startLine", f.xml_line}};
+    Json result = {{"ruleId", f.rule}};
+    if (auto it = rule_index.find(f.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+    result["level"] = sarif_level(f.severity);
+    std::string message = f.message;
+    if (f.source_line > 0) message += " (page line " + std::to_string(f.source_line) + ")";
+    result["message"] = {{"text", message}};
+    result["locations"] = Json::array({{{"physicalLocation", location}}});
+    result["partialFingerprints"] = {{"occkitFingerprint/v1", fingerprint(f)}};
+    Json properties = {{"subject", f.subject}};
+    if (f.source_line > 0) properties["sourceLine"] = f.source_line;
+    result["properties"] = properties;
+    return result;
+}
+
+std::string write_sarif(const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,
+                        const ReportOptions& options) {
+    Json driver = {{"name", options.tool_name}};
+    if (!options.tool_version.empty()) driver["version"] = options.tool_version;
+    driver["rules"] = Json::array();
+    std::map<std::string, std::size_t> rule_index;
+    for (const RuleInfo& rule : rules) {
+        if (!rule_index.emplace(rule.id, rule_index.size()).second) continue;
+        driver["rules"].push_back(sarif_rule(rule));
+    }
+    Json results = Json::array();
+    for (const Finding& f : findings) results.push_back(sarif_result(f, rule_index));
+    Json run = {{"tool", {{"driver", driver}}}, {"results", results}};
+    Json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                  {"version", "2.1.0"},
+                  {"runs", Json::array({run})}};
+    return dump(sarif);
+}
+
+// --- JUnit ---
+
+// Text XML 1.0 can carry: invalid UTF-8 and forbidden characters (controls) become U+FFFD.
+std::string xml_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t start = i;
+        char32_t cp = detail::next_code_point(s, i);
+        bool allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF) ||
+                       (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (allowed && cp != 0xFFFD)
+            out.append(s.substr(start, i - start));
+        else
+            detail::append_utf8(out, 0xFFFD);
+    }
+    return out;
+}
+
+std::string write_junit(const std::vector<Finding>& findings, const std::vector<std::string>& files,
+                        const ReportOptions& options) {
+    // Every file checked is a test case, in the order given; a finding for a file not listed adds one.
+    std::vector<std::string> cases = files;
+    std::map<std::string, std::vector<const Finding*>> by_file;
+    for (const Finding& f : findings) {
+        if (!by_file.count(f.file) && std::find(cases.begin(), cases.end(), f.file) == cases.end())
+            cases.push_back(f.file);
+        by_file[f.file].push_back(&f);
+    }
+    pugi::xml_document doc;
+    pugi::xml_node suites = doc.append_child("testsuites");
+    pugi::xml_node suite = suites.append_child("testsuite");
+    std::size_t failures = 0;
+    for (const std::string& file : cases) {
+        pugi::xml_node test = suite.append_child("testcase");
+        test.append_attribute("classname") = xml_text(options.tool_name).c_str();
+        test.append_attribute("name") = xml_text(file).c_str();
+        test.append_attribute("time") = "0";
+        std::string failing, passing;
+        std::size_t failing_count = 0;
+        Severity worst = Severity::info;
+        for (const Finding* f : by_file[file]) {
+            bool fails = f->severity >= options.fail_on;
+            (fails ? failing : passing) += text_line(*f) + "\n";
+            failing_count += fails ? 1 : 0;
+            worst = std::max(worst, f->severity);
+        }
+        if (failing_count > 0) {
+            ++failures;
+            pugi::xml_node failure = test.append_child("failure");
+            failure.append_attribute("message") = plural(failing_count, "finding").c_str();
+            failure.append_attribute("type") = std::string(to_string(worst)).c_str();
+            failure.text() = xml_text(failing).c_str();
+        }
+        if (!passing.empty()) test.append_child("system-out").text() = xml_text(passing).c_str();
+    }
+    for (pugi::xml_node node : {suites, suite}) {
+        node.prepend_attribute("time") = "0";
+        node.prepend_attribute("errors") = "0";
+        node.prepend_attribute("failures") = std::to_string(failures).c_str();
+        node.prepend_attribute("tests") = std::to_string(cases.size()).c_str();
+        node.prepend_attribute("name") = xml_text(options.tool_name).c_str();
+    }
+    suite.insert_attribute_after("skipped", suite.attribute("errors")) = "0";
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
+}
+
+// --- GitHub workflow commands ---
+
+std::string github_escape(std::string_view s, bool property) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%')
+            out += "%25";
+        else if (c == '\r')
+            out += "%0D";
+        else if (c == '\n')
+            out += "%0A";
+        else if (property && c == ':')
+            out += "%3A";
+        else if (property && c == ',')
+            out += "%2C";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string github_annotation(const Finding& f) {
+    std::string_view command = f.severity == Severity::error     ? "error"
+                               : f.severity == Severity::warning ? "warning"
+                                                                 : "notice";
+    std::string line = "::" + std::string(command) + " file=" + github_escape(f.file, true);
+    if (f.xml_line > 0) line += ",line=" + std::to_string(f.xml_line);
+    line += ",title=" + github_escape(f.rule, true) + "::";
+    std::string message = f.message;
+    if (f.source_line > 0) message += " (page line " + std::to_string(f.source_line) + ")";
+    return line + github_escape(message, false);
+}
+
+// GitHub shows only so many annotations per step: the most severe findings are annotated, the rest are printed as
+// plain log lines, and the summary says how many were not annotated.
+std::string write_github(const std::vector<Finding>& findings, const std::vector<std::string>& files,
+                         const ReportOptions& options) {
+    std::vector<std::size_t> order(findings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return findings[a].severity > findings[b].severity; });
+    std::vector<bool> annotated(findings.size(), false);
+    for (std::size_t k = 0; k < order.size() && k < options.github_annotation_cap; ++k) annotated[order[k]] = true;
+    std::string out;
+    for (std::size_t i = 0; i < findings.size(); ++i)
+        out += (annotated[i] ? github_annotation(findings[i]) : text_line(findings[i])) + "\n";
+    std::string summary = options.tool_name + ": " + summary_line(findings, files.size());
+    if (findings.size() > options.github_annotation_cap)
+        summary += " (" + std::to_string(findings.size() - options.github_annotation_cap) +
+                   " not annotated, listed above as plain lines)";
+    return out + summary + "\n";
+}
+
+}  // namespace
+
+std::string_view to_string(Severity s) {
+    switch (s) {
+        case Severity::info:
+            return "info";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
+    }
+    return "error";
+}
+
+bool severity_from_string(std::string_view s, Severity& out) {
+    if (s == "info")
+        out = Severity::info;
+    else if (s == "warning")
+        out = Severity::warning;
+    else if (s == "error")
+        out = Severity::error;
+    else
+        return false;
+    return true;
+}
+
+std::string fingerprint(const Finding& f) {
+    std::string key = f.rule;
+    key += '\x1f';
+    key += f.file;
+    key += '\x1f';
+    key += f.subject;
+    return sha256_hex(key).substr(0, 32);
+}
+
+bool report_format_from_string(std::string_view s, ReportFormat& out) {
+    if (s == "text")
+        out = ReportFormat::text;
+    else if (s == "json")
+        out = ReportFormat::json;
+    else if (s == "sarif")
+        out = ReportFormat::sarif;
+    else if (s == "junit")
+        out = ReportFormat::junit;
+    else if (s == "github")
+        out = ReportFormat::github;
+    else
+        return false;
+    return true;
+}
+
+std::string write_report(ReportFormat format, const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,
+                         const std::vector<std::string>& files, const ReportOptions& options) {
+    switch (format) {
+        case ReportFormat::text:
+            return write_text(findings, files);
+        case ReportFormat::json:
+            return write_json(findings, files, options);
+        case ReportFormat::sarif:
+            return write_sarif(findings, rules, options);
+        case ReportFormat::junit:
+            return write_junit(findings, files, options);
+        case ReportFormat::github:
+            return write_github(findings, files, options);
+    }
+    return {};
+}
+
+}  // namespace occkit
