@@ -766,7 +766,8 @@ TEST(ValidateCli, StaleRulesJoinWithStale) {
     };
     EXPECT_EQ(count(plain.out, "outdated-section"), 0);
     EXPECT_GT(count(stale.out, "outdated-section"), 0) << stale.out;
-    for (const Json& f : Json::parse(stale.out)["findings"]) EXPECT_GT(f["line"].get<int>(), 0) << f.dump();
+    const Json report = Json::parse(stale.out);  // named: a range-for over a member of a temporary would dangle
+    for (const Json& f : report["findings"]) EXPECT_GT(f["line"].get<int>(), 0) << f.dump();
 }
 
 TEST(ValidateCli, SamplesAreClean) {
