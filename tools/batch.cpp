@@ -36,6 +36,12 @@ void install_signal_handlers() {
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error we report, not a silent death
 }
 
+std::optional<CalendarDate> parse_as_of(const std::string& text) {
+    auto date = parse_iso_date(text);
+    if (!date || date->precision == DatePrecision::span) return std::nullopt;
+    return date;
+}
+
 void report(const std::string& line) {
     std::lock_guard lock(g_err_mutex);
     clear_progress_locked();

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "occkit/dates.hpp"
 #include "occkit/io.hpp"
 
 namespace occkit::cli {
@@ -23,6 +25,9 @@ void install_signal_handlers();
 // throw. Errors are printed to stderr as "occkit: <path>: <message>" as they happen. Returns the failure count.
 std::size_t run_batch(const std::vector<InputFile>& inputs, unsigned jobs,
                       const std::function<std::string(const InputFile&)>& work, const std::string& verb);
+
+// --as-of for the commands that judge dates (stale, validate): a day, month or year, not a span.
+std::optional<CalendarDate> parse_as_of(const std::string& text);
 
 // Print one line to stderr, serialised with the batch's own messages.
 void report(const std::string& line);

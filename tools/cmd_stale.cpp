@@ -43,12 +43,6 @@ StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const Sta
 }
 
 // "2026-11-22", "2026-11" or "2026"; nothing for a span or anything else.
-std::optional<CalendarDate> parse_as_of(const std::string& text) {
-    auto date = parse_iso_date(text);
-    if (!date || date->precision == DatePrecision::span) return std::nullopt;
-    return date;
-}
-
 struct Options {
     std::vector<std::string> inputs;
     std::string as_of;

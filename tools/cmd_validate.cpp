@@ -64,12 +64,6 @@ bool is_page(const InputFile& in, const Options& opt) {
 }
 
 // "2026-11-22", "2026-11" or "2026", as `occkit stale --as-of` takes it.
-std::optional<CalendarDate> parse_as_of(const std::string& text) {
-    auto date = parse_iso_date(text);
-    if (!date || date->precision == DatePrecision::span) return std::nullopt;
-    return date;
-}
-
 // read_input's messages start with the path; a finding names its file already.
 std::string without_path(const std::string& message, const std::string& path) {
     std::string prefix = path + ": ";
