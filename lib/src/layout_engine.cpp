@@ -60,6 +60,14 @@ std::vector<std::string> split_items(std::string_view text, std::string_view sep
     return out;
 }
 
+// A scheme as the canonical document spells it: layout regexes match case-insensitively, so a group may read "noc-s".
+std::string canonical_scheme(std::string_view scheme, std::string_view fallback) {
+    static const std::string_view known[] = {"NOC", "NOC-S", "OaSIS", "CNP", "CNP-S", "NAICS", "RedSeal", "other"};
+    for (auto k : known)
+        if (fold_key(k) == fold_key(scheme)) return std::string(k);
+    return std::string(fallback);
+}
+
 // The schema's code pattern: a letter or digit, then letters, digits, '.' and '-' ("3233.1", "32101", "D219").
 bool looks_like_code(std::string_view value) {
     auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
@@ -448,7 +456,7 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
     if (rule.label.regex) {
         auto scheme = group_or(label_groups, rule.label.regex->group("scheme"));
         auto version = group_or(label_groups, rule.label.regex->group("version"));
-        if (!scheme.empty()) code.scheme = scheme;
+        if (!scheme.empty()) code.scheme = canonical_scheme(scheme, rule.scheme);
         if (!version.empty()) code.version = version;
         code.label = normalize_space(group_or(label_groups, rule.label.regex->group("label")));
     }
@@ -471,7 +479,7 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
         code.label = normalize_space(group_or(*m, label_group > 0 ? label_group : 2));
         auto scheme = group_or(*m, rule.code_pattern->group("scheme"));
         auto version = group_or(*m, rule.code_pattern->group("version"));
-        if (!scheme.empty()) code.scheme = scheme;
+        if (!scheme.empty()) code.scheme = canonical_scheme(scheme, rule.scheme);
         if (!version.empty()) code.version = version;
     } else {
         code.value = text;
