@@ -689,7 +689,9 @@ TEST(CliLayouts, ListsTheBuiltInLayouts) {
     std::vector<std::string> ids;
     for (const auto& line : lines_of(r.out)) ids.push_back(line.substr(0, line.find(' ')));
     std::sort(ids.begin(), ids.end());
-    EXPECT_EQ(ids, (std::vector<std::string>{"alis", "alis-2010", "generic", "htns", "workbc"}))
+    EXPECT_EQ(ids, (std::vector<std::string>{"alis", "alis-2010", "careers-ns", "explorecareers-ns", "generic",
+                                             "guichet-emplois", "hcsc", "htns", "imt-qc", "jobbank", "noc-handbook",
+                                             "redseal", "tradesecrets", "workbc"}))
         << r.out;
     EXPECT_EQ(r.err, "");
 }

@@ -121,6 +121,21 @@ TEST(Convert, ProvenanceIsRecorded) {
     EXPECT_EQ(c.notes[0], "no layout matched; used the generic layout");
 }
 
+TEST(Convert, GenericTitlePassesOverSiteFurniture) {
+    auto title_of = [](const std::string& page) {
+        Conversion c = convert(page, {});
+        EXPECT_EQ(c.profile.source.layout, "generic");
+        return c.profile.title ? c.profile.title->text : std::string("(none)");
+    };
+    const std::string description = "Glassblowers shape molten glass into vessels, lenses and art by hand.\n";
+    EXPECT_EQ(title_of("Where is Glassland?\nCall 1-800-555-0100\nGuest Account Sign In Sign Up\nAlert\n"
+                       "Glassblower\n" + description),
+              "Glassblower");
+    EXPECT_EQ(title_of("Trades MenuTrades Menu\n" + description), "(none)");
+    EXPECT_EQ(title_of("Edmonton 780-422-4266\n" + description), "(none)");
+    EXPECT_EQ(title_of("Glassblower 2.0\n" + description), "Glassblower 2.0");  // digits alone are no phone
+}
+
 TEST(Convert, UnknownLayoutIsAClearError) {
     ConvertOptions options;
     options.layout = "no-such-layout";

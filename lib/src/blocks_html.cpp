@@ -431,6 +431,9 @@ void HtmlBlockReader::emit_run(std::string text, const std::vector<Segment>& run
     const Frame* owner = stack_.empty() ? nullptr : &stack_.back();
     if (owner && owner->item_owner != npos) {
         block.kind = BlockKind::list_item;
+        // "<li>- Read ...</li>": the marker printed inside the item, as the text reader drops it after a bullet
+        if (std::string_view bare = detail::without_inner_bullet(block.text); bare.size() != block.text.size())
+            block.text = std::string(bare);
         block.level = static_cast<int>(std::max<std::size_t>(1, owner->list_depth));
     } else if (auto label_value = has_bold ? bold_label_value(run) : detail::split_label_value(block.text)) {
         block.kind = BlockKind::label_value;

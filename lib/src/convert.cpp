@@ -55,7 +55,10 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     src.url = options.url;
     src.format = doc.format == InputFormat::html ? "html" : "text";
     src.sha256 = sha256_hex(bytes);
-    src.language = !doc.language.empty() ? doc.language : layout.language();
+    // The page's declared language, else what its text reads as (a French page on a bilingual site, or through the
+    // generic layout), else the layout's.
+    std::string text_language = doc.language.empty() ? guess_language(doc) : std::string();
+    src.language = !doc.language.empty() ? doc.language : !text_language.empty() ? text_language : layout.language();
     src.charset = decoded.charset;
     return result;
 }

@@ -1,14 +1,15 @@
 // Layout files: loading (checked against schemas/layout.xsd), the built-in set, and detection.
-#include <pugixml.hpp>
+#include "occkit/layout.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <mutex>
+#include <pugixml.hpp>
 #include <sstream>
 
 #include "layout_rules.hpp"
 #include "occkit/error.hpp"
-#include "occkit/layout.hpp"
 #include "occkit/xml.hpp"
 #include "resources.hpp"
 
@@ -16,17 +17,42 @@ namespace occkit {
 
 bool Matcher::matches(std::string_view folded, std::string_view text) const {
     switch (mode) {
-        case Mode::exact: return folded == key;
-        case Mode::prefix: return folded.starts_with(key);
-        case Mode::contains: return folded.find(key) != std::string_view::npos;
-        case Mode::regex: return regex->search(text);
+        case Mode::exact:
+            return folded == key;
+        case Mode::prefix:
+            return folded.starts_with(key);
+        case Mode::contains:
+            return folded.find(key) != std::string_view::npos;
+        case Mode::regex:
+            return regex->search(text);
     }
     return false;
 }
 
-const HeadingRule* LayoutRules::heading_for(std::string_view folded, std::string_view text) const {
-    for (const auto& h : headings)
+const HeadingRule* LayoutRules::heading_for(std::string_view folded, std::string_view text, bool label_value) const {
+    for (const auto& h : headings) {
+        if (label_value && h.matcher.mode == Matcher::Mode::exact) continue;
         if (h.matcher.matches(folded, text)) return &h;
+    }
+    return nullptr;
+}
+
+namespace {
+bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
+}  // namespace
+
+// Keywords are whole words or phrases ("pay" is not in "pays"); one ending in '*' is a stem ("licens*").
+const std::string* LayoutRules::keyword_kind(std::string_view folded) const {
+    for (const auto& [keyword, kind] : keywords) {
+        bool stem = keyword.ends_with('*');
+        std::string_view word = stem ? std::string_view(keyword).substr(0, keyword.size() - 1) : keyword;
+        for (std::size_t at = folded.find(word); at != std::string_view::npos; at = folded.find(word, at + 1)) {
+            std::size_t end = at + word.size();
+            bool starts = at == 0 || !is_word_byte(static_cast<unsigned char>(folded[at - 1]));
+            bool ends = stem || end == folded.size() || !is_word_byte(static_cast<unsigned char>(folded[end]));
+            if (starts && ends) return &kind;
+        }
+    }
     return nullptr;
 }
 
@@ -34,11 +60,15 @@ DateRule::Attach LayoutRules::attach_for(DateKind kind) const {
     for (const auto& d : dates)
         if (d.kind == kind) return d.attach;
     switch (kind) {  // defaults when the layout says nothing
-        case DateKind::revised: return DateRule::Attach::closes;
-        case DateKind::updated: return DateRule::Attach::opens;
+        case DateKind::revised:
+            return DateRule::Attach::closes;
+        case DateKind::updated:
+            return DateRule::Attach::opens;
         case DateKind::data_year:
-        case DateKind::period: return DateRule::Attach::section;
-        default: return DateRule::Attach::page;
+        case DateKind::period:
+            return DateRule::Attach::section;
+        default:
+            return DateRule::Attach::page;
     }
 }
 
@@ -57,13 +87,92 @@ Matcher make_matcher(std::string_view pattern, std::string_view mode) {
         m.regex = std::make_shared<detail::Regex>(pattern, true);
         return m;
     }
-    m.mode = mode == "prefix" ? Matcher::Mode::prefix : mode == "contains" ? Matcher::Mode::contains : Matcher::Mode::exact;
+    m.mode = mode == "prefix"     ? Matcher::Mode::prefix
+             : mode == "contains" ? Matcher::Mode::contains
+                                  : Matcher::Mode::exact;
     m.key = fold_key(pattern);
     return m;
 }
 
 Matcher matcher_of(const pugi::xml_node& n) {
     return make_matcher(n.text().as_string(), n.attribute("match").as_string("exact"));
+}
+
+std::shared_ptr<detail::Regex> regex_of(std::string_view pattern) {
+    return std::make_shared<detail::Regex>(pattern, true);
+}
+
+// A regex that must match the whole text.
+std::shared_ptr<detail::Regex> whole_line_regex(std::string_view pattern) {
+    return regex_of("^(?:" + std::string(pattern) + ")$");
+}
+
+void read_title(const pugi::xml_node& n, LayoutRules& r) {
+    std::string_view from = n.attribute("from").as_string("first-line");
+    r.title.from = from == "line-before" ? TitleRule::From::line_before
+                   : from == "best-line" ? TitleRule::From::best_line
+                   : from == "none"      ? TitleRule::From::none
+                                         : TitleRule::From::first_line;
+    r.title.before = fold_key(n.attribute("before").as_string());
+    r.title.max_words = n.attribute("max-words").as_int(14);
+    if (auto p = n.attribute("pattern")) r.title.pattern = regex_of(p.as_string());
+    r.title.scheme = n.attribute("scheme").as_string("NOC");
+    r.title.version = n.attribute("version").as_string();
+    r.title.fact = n.attribute("fact").as_string();
+}
+
+void read_mentions(const pugi::xml_node& node, LayoutRules& r) {
+    for (auto m : node.children()) {
+        MentionRule rule;
+        rule.to = std::string_view(m.name()) == "fact" ? MentionRule::To::fact : MentionRule::To::code;
+        std::string_view in = m.attribute("in").as_string("content");
+        rule.in = in == "title" ? MentionRule::In::title
+                  : in == "any" ? MentionRule::In::any
+                                : MentionRule::In::content;
+        rule.pattern = regex_of(m.attribute("pattern").as_string());
+        rule.scheme = m.attribute("scheme").as_string("NOC");
+        rule.version = m.attribute("version").as_string();
+        rule.name = m.attribute("name").as_string();
+        r.mentions.push_back(std::move(rule));
+    }
+}
+
+void read_tables(const pugi::xml_node& node, LayoutRules& r) {
+    for (auto p : node.children("pairs")) {
+        PairRule rule;
+        rule.key = whole_line_regex(p.attribute("key").as_string());
+        rule.value = whole_line_regex(p.attribute("value").as_string());
+        rule.value_first = std::string_view(p.attribute("order").as_string("key-value")) == "value-key";
+        r.tables.pairs.push_back(std::move(rule));
+    }
+    if (auto d = node.child("doubled")) {
+        r.tables.doubled = true;
+        if (auto h = d.attribute("header")) r.tables.header = whole_line_regex(h.as_string());
+    }
+    r.tables.header_wages = static_cast<bool>(node.child("header-wages"));
+}
+
+InferRule::When infer_when(std::string_view when) {
+    if (when == "opening-date") return InferRule::When::opening_date;
+    if (when == "gap") return InferRule::When::gap;
+    if (when == "match") return InferRule::When::match;
+    if (when == "lead-in") return InferRule::When::lead_in;
+    return InferRule::When::money;
+}
+
+void read_infer(const pugi::xml_node& n, LayoutRules& r) {
+    InferRule rule;
+    rule.when = infer_when(n.attribute("when").as_string());
+    rule.kind = n.attribute("kind").as_string();
+    rule.heading = n.attribute("heading").as_string();
+    rule.gap = n.attribute("gap").as_int(2);
+    if (auto p = n.attribute("pattern"))
+        rule.pattern = regex_of(p.as_string());
+    else if (rule.when == InferRule::When::lead_in)
+        rule.pattern = regex_of(":$");
+    if (rule.when == InferRule::When::match && !rule.pattern)
+        throw Error("infer '" + rule.heading + "' with when=\"match\" needs a pattern");
+    r.infers.push_back(std::move(rule));
 }
 
 void read_detect(const pugi::xml_node& node, LayoutRules& r) {
@@ -73,7 +182,9 @@ void read_detect(const pugi::xml_node& node, LayoutRules& r) {
         sig.matcher = matcher_of(s);
         sig.weight = s.attribute("weight").as_int(1);
         std::string_view in = s.attribute("in").as_string("text");
-        sig.in = in == "html-title" ? Signature::In::html_title : in == "label" ? Signature::In::label : Signature::In::text;
+        sig.in = in == "html-title" ? Signature::In::html_title
+                 : in == "label"    ? Signature::In::label
+                                    : Signature::In::text;
         r.signatures.push_back(std::move(sig));
     }
 }
@@ -92,7 +203,8 @@ void read_fields(const pugi::xml_node& node, LayoutRules& r) {
         fr.split = f.attribute("split").as_string();
         fr.scheme = f.attribute("scheme").as_string();
         fr.version = f.attribute("version").as_string();
-        if (auto cp = f.attribute("code-pattern")) fr.code_pattern = std::make_shared<detail::Regex>(cp.as_string(), true);
+        if (auto cp = f.attribute("code-pattern"))
+            fr.code_pattern = std::make_shared<detail::Regex>(cp.as_string(), true);
         std::string_view on = f.attribute("value-on").as_string("same-line");
         fr.value_on = on == "next-line" ? FieldRule::ValueOn::next_line
                       : on == "items"   ? FieldRule::ValueOn::items
@@ -114,10 +226,14 @@ void read_headings(const pugi::xml_node& node, LayoutRules& r) {
         hr.parent = h.attribute("parent").as_string();
         hr.parent_heading = h.attribute("parent-heading").as_string();
         hr.items = h.attribute("items").as_string();
+        hr.level = h.attribute("level").as_int(0);
+        hr.holds_list = std::string_view(h.attribute("holds").as_string()) == "list";
         if (!hr.parent.empty() && hr.parent_heading.empty())
             throw Error("heading '" + std::string(h.text().as_string()) + "' names a parent but no parent-heading");
         r.headings.push_back(std::move(hr));
     }
+    for (auto k : node.children("keyword"))
+        r.keywords.emplace_back(fold_key(k.text().as_string()), k.attribute("kind").as_string());
 }
 
 void read_dates(const pugi::xml_node& node, LayoutRules& r) {
@@ -125,10 +241,10 @@ void read_dates(const pugi::xml_node& node, LayoutRules& r) {
         DateRule dr;
         dr.kind = date_kind_from_string(d.attribute("kind").as_string()).value_or(DateKind::revised);
         std::string_view a = d.attribute("attach").as_string();
-        dr.attach = a == "closes"    ? DateRule::Attach::closes
-                    : a == "opens"   ? DateRule::Attach::opens
-                    : a == "page"    ? DateRule::Attach::page
-                                     : DateRule::Attach::section;
+        dr.attach = a == "closes"  ? DateRule::Attach::closes
+                    : a == "opens" ? DateRule::Attach::opens
+                    : a == "page"  ? DateRule::Attach::page
+                                   : DateRule::Attach::section;
         r.dates.push_back(dr);
     }
 }
@@ -150,27 +266,19 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
         r->language = root.attribute("language").as_string();
         r->inherit_generic_headings = root.attribute("inherit-generic-headings").as_bool(true);
         if (auto n = root.child("detect")) read_detect(n, *r);
-        if (auto n = root.child("title")) {
-            std::string_view from = n.attribute("from").as_string("first-line");
-            r->title.from = from == "line-before" ? TitleRule::From::line_before
-                            : from == "none"      ? TitleRule::From::none
-                                                  : TitleRule::From::first_line;
-            r->title.before = fold_key(n.attribute("before").as_string());
-            r->title.max_words = n.attribute("max-words").as_int(14);
-        }
+        if (auto n = root.child("title")) read_title(n, *r);
         if (auto n = root.child("intro"))
             r->intro = {n.attribute("kind").as_string("overview"), n.attribute("heading").as_string("Overview")};
         for (auto l : root.child("chrome").children("line")) r->chrome.push_back(matcher_of(l));
+        for (auto l : root.child("unglue").children("split"))
+            r->splits.push_back({regex_of("^(?:" + std::string(l.attribute("pattern").as_string()) + ")")});
         if (auto n = root.child("fields")) read_fields(n, *r);
+        if (auto n = root.child("mentions")) read_mentions(n, *r);
         if (auto n = root.child("headings")) read_headings(n, *r);
         if (auto n = root.child("outline"))
             r->outline = OutlineRule{n.attribute("separator").as_string("|"), n.attribute("min-parts").as_int(3)};
-        for (auto n : root.children("infer")) {
-            bool on_date = std::string_view(n.attribute("when").as_string()) == "opening-date";
-            r->infers.push_back({on_date ? InferRule::When::opening_date : InferRule::When::money,
-                                 n.attribute("kind").as_string(), n.attribute("heading").as_string(),
-                                 n.attribute("gap").as_int(2)});
-        }
+        for (auto n : root.children("infer")) read_infer(n, *r);
+        if (auto n = root.child("tables")) read_tables(n, *r);
         if (auto n = root.child("dates")) read_dates(n, *r);
     } catch (const Error& e) {
         throw Error(origin + ": " + e.what());
@@ -200,7 +308,8 @@ void LayoutSet::add_file(const std::string& path) {
 const LayoutSet& LayoutSet::builtin() {
     static const LayoutSet set = [] {
         LayoutSet s;
-        for (const auto& res : resources::layouts()) s.add_xml(res.text, std::string("built-in layout ") + std::string(res.name));
+        for (const auto& res : resources::layouts())
+            s.add_xml(res.text, std::string("built-in layout ") + std::string(res.name));
         if (!s.find("generic")) throw Error("the built-in generic layout is missing");
         return s;
     }();
@@ -224,22 +333,83 @@ namespace {
 // cheap on huge inputs.
 constexpr std::size_t detection_block_limit = 2000;
 
-int score(const LayoutRules& r, const Document& doc, const std::vector<std::string>& folded, const std::string& title_key) {
+// The page's lines prepared once, so that a signature costs one look-up or one search over the page rather than one
+// test per block: the folded lines sorted (exact and prefix signatures are a binary search), and joined (a contains
+// signature is one substring search), and every line's text in ASCII lower case, joined, for the literal a regex
+// signature's matches must contain.
+struct PageLines {
+    std::vector<std::string_view> sorted;
+    std::string folded;
+    std::string lower;
+
+    PageLines(const Document& doc, const std::vector<std::string>& keys) {
+        sorted.assign(keys.begin(), keys.end());
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            (folded += keys[i]) += '\n';
+            (lower += detail::ascii_lower(doc.blocks[i].text)) += '\n';
+        }
+    }
+
+    static bool contains(const std::string& haystack, const std::string& needle) {
+        return ::memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
+    }
+
+    // Whether any line matches a non-regex matcher.
+    bool any_folded(const Matcher& m) const {
+        switch (m.mode) {
+            case Matcher::Mode::exact:
+                return std::binary_search(sorted.begin(), sorted.end(), m.key);
+            case Matcher::Mode::prefix: {
+                auto it = std::lower_bound(sorted.begin(), sorted.end(), std::string_view(m.key));
+                return it != sorted.end() && it->starts_with(m.key);
+            }
+            case Matcher::Mode::contains:
+                return contains(folded, m.key);
+            case Matcher::Mode::regex:
+                return true;
+        }
+        return true;
+    }
+
+    // False when no line can match the regex (its required literal is nowhere on the page).
+    bool may_match(const detail::Regex& re) const { return re.literal().empty() || contains(lower, re.literal()); }
+};
+
+bool text_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string>& folded,
+                         const PageLines& page) {
+    if (sig.matcher.mode != Matcher::Mode::regex) return page.any_folded(sig.matcher);
+    if (!page.may_match(*sig.matcher.regex)) return false;
+    for (std::size_t i = 0; i < folded.size(); ++i)
+        if (sig.matcher.regex->search(doc.blocks[i].text)) return true;
+    return false;
+}
+
+bool label_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string>& folded) {
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const Block& b = doc.blocks[i];
+        bool hit = b.kind == BlockKind::label_value ? sig.matcher.matches(fold_key(b.label), b.label)
+                                                    : sig.matcher.matches(folded[i], b.text);
+        if (hit) return true;
+    }
+    return false;
+}
+
+int score(const LayoutRules& r, const Document& doc, const std::vector<std::string>& folded, const PageLines& page,
+          const std::string& title_key) {
     int total = 0;
     for (const auto& sig : r.signatures) {
         bool hit = false;
-        if (sig.in == Signature::In::html_title) {
-            hit = !doc.html_title.empty() && sig.matcher.matches(title_key, doc.html_title);
-        } else {
-            for (std::size_t i = 0; i < folded.size() && !hit; ++i) {
-                const Block& b = doc.blocks[i];
-                if (sig.in == Signature::In::label) {
-                    hit = b.kind == BlockKind::label_value ? sig.matcher.matches(fold_key(b.label), b.label)
-                                                          : sig.matcher.matches(folded[i], b.text);
-                } else {
-                    hit = sig.matcher.matches(folded[i], b.text);
-                }
-            }
+        switch (sig.in) {
+            case Signature::In::html_title:
+                hit = !doc.html_title.empty() && sig.matcher.matches(title_key, doc.html_title);
+                break;
+            case Signature::In::label:
+                hit = label_signature_hits(sig, doc, folded);
+                break;
+            case Signature::In::text:
+                hit = text_signature_hits(sig, doc, folded, page);
+                break;
         }
         if (hit) total += sig.weight;
     }
@@ -258,16 +428,17 @@ std::vector<std::string> fold_keys(const std::vector<Block>& blocks) {
 Detection LayoutSet::detect(const Document& doc) const { return detect_folded(*this, doc, fold_keys(doc.blocks)); }
 
 Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys) {
-    const std::vector<std::string> folded(keys.begin(),
-                                          keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), detection_block_limit)));
+    const std::vector<std::string> folded(
+        keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), detection_block_limit)));
     std::string title_key = fold_key(doc.html_title);
+    const PageLines page(doc, folded);
 
     Detection d;
     int best_score = 0;
     for (const auto& layout : set.layouts()) {
         const auto& r = layout.rules();
         if (r.signatures.empty()) continue;
-        int s = score(r, doc, folded, title_key);
+        int s = score(r, doc, folded, page, title_key);
         if (s == 0) continue;
         int possible = 0;
         for (const auto& sig : r.signatures) possible += sig.weight;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "blocks_internal.hpp"
 #include "layout_rules.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/dates.hpp"
@@ -20,13 +21,43 @@ struct OutlineEntry {
 
 // One open section on the path from a top-level section down to the innermost one.
 struct OpenSection {
-    std::size_t index = 0;  // in the parent's list (Profile::sections or Section::subsections)
-    int level = 2;          // heading level; text headings count as 2
-    std::string items;      // how paragraphs become list items here (HeadingRule::items)
+    std::size_t index = 0;    // in the parent's list (Profile::sections or Section::subsections)
+    int level = 2;            // heading level; text headings count as 2
+    std::string items;        // how paragraphs become list items here (HeadingRule::items)
+    bool holds_list = false;  // a caption over one list: other content goes back to the parent (HeadingRule)
 };
 
 bool ends_like_sentence(std::string_view s) {
     return !s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';');
+}
+
+// "Toll Free 1-877-644-9992", "Edmonton 780-422-4266": a contact line, never an occupation's name.
+bool has_phone_number(std::string_view s) {
+    auto digits_at = [&](std::size_t i, std::size_t n) {
+        if (i + n > s.size()) return false;
+        for (std::size_t k = i; k < i + n; ++k)
+            if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
+        return true;
+    };
+    for (std::size_t i = 0; i + 8 <= s.size(); ++i)
+        if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) && digits_at(i, 3) && s[i + 3] == '-' &&
+            digits_at(i + 4, 3) && (s[i + 7] == '-' || s[i + 7] == ' ') && digits_at(i + 8, 4))
+            return true;
+    return false;
+}
+
+// "Allied Health ProfessionsAllied Health Professions": a menu caption captured once per menu, never a name.
+bool is_glued_repeat(std::string_view s) {
+    for (std::size_t period = 1; period <= s.size() / 2; ++period) {
+        if (s.size() % period != 0) continue;
+        if (s.substr(period) == s.substr(0, s.size() - period)) return true;  // s shifted by one period is itself
+    }
+    return false;
+}
+
+// A question ("Where is Nova Scotia?"), a contact line or a glued menu caption: site furniture, not a name.
+bool is_furniture(std::string_view s) {
+    return s.empty() || s.back() == '?' || has_phone_number(s) || is_glued_repeat(s);
 }
 
 bool starts_upper_or_digit(std::string_view s) {
@@ -79,64 +110,206 @@ bool looks_like_code(std::string_view value) {
 
 std::string_view group_or(const std::vector<std::string>& groups, int index) {
     return index > 0 && static_cast<std::size_t>(index) < groups.size() ? std::string_view(groups[index])
-                                                                         : std::string_view();
+                                                                        : std::string_view();
 }
+
+// A named group's text, or empty when the pattern has no such group or it did not take part.
+std::string_view named(const detail::Regex& re, const std::vector<std::string>& groups, std::string_view name) {
+    return group_or(groups, re.group(name));
+}
+
+bool is_text_block(const Block& b) { return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item; }
 
 class Engine {
 public:
     Engine(const Document& doc, const LayoutRules& rules, const LayoutRules& generic, std::vector<std::string> keys,
            bool record_placements)
-        : doc_(doc), r_(rules), g_(generic), n_(doc.blocks.size()), keys_(std::move(keys)),
-          record_placements_(record_placements) {}
+        : doc_(doc),
+          r_(rules),
+          g_(generic),
+          blocks_(&doc.blocks),
+          keys_(std::move(keys)),
+          record_placements_(record_placements) {
+        unglue();
+        n_ = blocks_->size();
+        dense_text_ = is_dense_text();
+    }
 
     Conversion run();
 
 private:
-    const Block& block(std::size_t i) const { return doc_.blocks[i]; }
+    const Block& block(std::size_t i) const { return (*blocks_)[i]; }
+    void unglue();
+    std::vector<Block> split_glued(const Block& b) const;
+    bool is_dense_text() const;
+    void merge_split_placements();
     bool is_chrome(std::size_t i) const;
     const HeadingRule* heading_rule(std::size_t i) const;
     bool is_heading(std::size_t i, const HeadingRule* rule) const;
+    bool is_short_line_heading(std::size_t i) const;
+    bool opens_content(std::size_t i) const;
     bool title_like(std::size_t i) const;
     std::size_t find_title() const;
+    std::size_t best_title_line(std::size_t from) const;
+    bool states_code(std::size_t i) const;
+    void take_title(std::size_t i);
     std::size_t next_content_block(std::size_t i) const;
 
     const FieldRule* field_for(std::size_t i) const;
+    bool is_field_label(std::size_t i) const;
     bool try_field(std::size_t& i);
     void apply_field(const FieldRule& rule, std::string_view label, std::string_view value, std::string_view line_text,
                      int line, const std::vector<std::string>& label_groups);
     void add_code(const FieldRule& rule, std::string_view item, int line, const std::vector<std::string>& label_groups);
+    bool add_code_once(Code code);
+    void read_mentions(std::string_view text, int line, bool in_title);
     bool try_outline(std::size_t i);
     void open_heading(std::size_t i, const HeadingRule* rule);
+    std::string unnamed_heading_kind(std::size_t i) const;
     bool try_date_only(std::size_t i);
     void infer_section_for_opening_date(const DatePhrase& dp, const Block& b);
     void add_content(std::size_t i);
-    void extract_dates_and_wages(const Block& b, bool consumed_as_date);
+    std::vector<Content>* content_target(std::size_t i);
+    bool try_table_row(std::size_t& i);
+    bool try_pair(std::size_t& i, const PairRule& rule);
+    std::string add_table_row(std::size_t i, std::vector<std::string> cells, bool reconstructed);
+    std::size_t wages_from_row(const Content& table, const TableRow& row, bool reconstructed);
+    std::optional<WagePer> period_of_open_sections();
+    void extract_dates_and_wages(const Block& b, bool consumed_as_date, bool read_wages = true);
     void attach_date(const DatePhrase& dp, int line, bool may_close);
 
     Section& open_section(const std::string& kind, const std::string& heading, bool inferred, int line, int level,
-                          const std::string& items, bool as_child);
+                          const std::string& items, bool as_child, bool holds_list = false);
     Section* current();
     Section* top();
     std::string section_label() const;
-    bool ensure_section_for(const Block& b);
+    bool ensure_section_for(std::size_t i);
+    bool infer_applies(const InferRule& rule, std::size_t i, const Section* open) const;
+    bool has_section(const std::string& kind) const;
     const OutlineEntry* next_outline_entry() const;
     void mark_outline_seen(const std::string& kind);
     void place(std::size_t i, std::string where) {
-        if (record_placements_) out_.placements.push_back({block(i).line, std::move(where), block(i).text});
+        if (!record_placements_) return;
+        out_.placements.push_back({block(i).line, std::move(where), block(i).text});
+        placed_blocks_.push_back(i);
     }
 
     const Document& doc_;
     const LayoutRules& r_;
     const LayoutRules& g_;
-    std::size_t n_;
+    const std::vector<Block>* blocks_;  // the page's blocks, or own_blocks_ once glued ones were split
+    std::vector<Block> own_blocks_;
+    std::vector<std::size_t> origin_;         // own_blocks_: index of the page block each came from
+    std::vector<std::size_t> placed_blocks_;  // block of each placement
+    std::size_t n_ = 0;
+    bool dense_text_ = false;  // a text dump with no blank lines at all
     std::vector<std::string> keys_;
-    bool record_placements_ = true;
+    bool record_placements_ = true;  // --explain; off saves a copy of a huge page's text
     Conversion out_;
     Profile& p_ = out_.profile;
     std::vector<OpenSection> path_;
-    bool closed_ = false;  // the open section was ended by a closing date and takes no more content
+    bool closed_ = false;         // the open section was ended by a closing date and takes no more content
+    bool first_content_ = false;  // the block being added is the first content of its section
     std::vector<OutlineEntry> outline_;
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Glued blocks ("Minimum$25.13", "MaximumAnnual Pay"): cut apart before anything else reads them.
+
+std::vector<Block> Engine::split_glued(const Block& b) const {
+    std::vector<Block> parts;
+    if (b.kind == BlockKind::table_row) return parts;
+    Block rest = b;
+    constexpr int max_cuts = 8;
+    for (int cut = 0; cut < max_cuts; ++cut) {
+        bool did_cut = false;
+        for (const auto& rule : r_.splits) {
+            auto m = rule.pattern->match(rest.text);
+            if (!m) continue;
+            std::string_view first = named(*rule.pattern, *m, "first");
+            if (first.empty()) first = group_or(*m, 1);
+            if (first.empty() || first.size() >= rest.text.size() || !rest.text.starts_with(first)) continue;
+            Block head = rest;
+            head.text = normalize_space(first);
+            if (head.kind == BlockKind::label_value) head.kind = BlockKind::paragraph;
+            head.label.clear();
+            head.value.clear();
+            parts.push_back(std::move(head));
+            Block tail;
+            tail.text = normalize_space(std::string_view(rest.text).substr(first.size()));
+            tail.line = b.line;
+            tail.emphasized = b.emphasized;
+            if (auto lv = detail::split_label_value(tail.text)) {  // read as the text reader would read the line
+                tail.kind = BlockKind::label_value;
+                tail.label = std::move(lv->first);
+                tail.value = std::move(lv->second);
+            }
+            rest = std::move(tail);
+            did_cut = true;
+            break;
+        }
+        if (!did_cut) break;
+    }
+    if (!parts.empty()) parts.push_back(std::move(rest));
+    return parts;
+}
+
+void Engine::unglue() {
+    if (r_.splits.empty()) return;
+    const auto& page = doc_.blocks;
+    std::size_t first = 0;
+    std::vector<Block> parts;
+    for (; first < page.size(); ++first)
+        if (!(parts = split_glued(page[first])).empty()) break;
+    if (first == page.size()) return;  // nothing glued: keep reading the page's own blocks
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        if (i > first) parts = split_glued(page[i]);
+        if (i < first || parts.empty()) {
+            own_blocks_.push_back(page[i]);
+            keys.push_back(std::move(keys_[i]));
+            origin_.push_back(i);
+            continue;
+        }
+        for (auto& part : parts) {
+            keys.push_back(fold_key(part.text));
+            own_blocks_.push_back(std::move(part));
+            origin_.push_back(i);
+        }
+    }
+    keys_ = std::move(keys);
+    blocks_ = &own_blocks_;
+}
+
+// --explain keeps one line per page block: the parts of a split block share it, naming where each part went.
+void Engine::merge_split_placements() {
+    if (origin_.empty()) return;
+    std::vector<Placement> merged;
+    std::size_t last_origin = static_cast<std::size_t>(-1);
+    for (std::size_t k = 0; k < out_.placements.size(); ++k) {
+        std::size_t origin = origin_[placed_blocks_[k]];
+        Placement& p = out_.placements[k];
+        if (!merged.empty() && origin == last_origin) {
+            if (!merged.back().where.ends_with(p.where)) merged.back().where += "; " + p.where;
+            continue;
+        }
+        p.text = doc_.blocks[origin].text;
+        merged.push_back(std::move(p));
+        last_origin = origin;
+    }
+    out_.placements = std::move(merged);
+}
+
+// A text dump with no blank line anywhere: short lines can only stand out by their shape.
+bool Engine::is_dense_text() const {
+    constexpr std::size_t min_blocks = 10;
+    if (doc_.format != InputFormat::text || n_ < min_blocks) return false;
+    for (std::size_t i = 1; i < n_; ++i)
+        if (block(i).gap_before > 0) return false;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 bool Engine::is_chrome(std::size_t i) const {
     for (const auto& m : r_.chrome)
@@ -146,27 +319,54 @@ bool Engine::is_chrome(std::size_t i) const {
 
 const HeadingRule* Engine::heading_rule(std::size_t i) const {
     const Block& b = block(i);
-    if (b.kind == BlockKind::list_item || b.kind == BlockKind::table_row || b.kind == BlockKind::label_value) return nullptr;
-    if (const HeadingRule* h = r_.heading_for(keys_[i], b.text)) return h;
-    if (r_.inherit_generic_headings && &r_ != &g_) return g_.heading_for(keys_[i], b.text);
+    if (b.kind == BlockKind::list_item || b.kind == BlockKind::table_row) return nullptr;
+    bool label_value = b.kind == BlockKind::label_value;
+    if (const HeadingRule* h = r_.heading_for(keys_[i], b.text, label_value)) return h;
+    if (r_.inherit_generic_headings && &r_ != &g_) return g_.heading_for(keys_[i], b.text, label_value);
     return nullptr;
 }
 
 bool Engine::is_heading(std::size_t i, const HeadingRule* rule) const {
     const Block& b = block(i);
-    if (rule) return b.kind == BlockKind::heading || b.kind == BlockKind::paragraph;
+    if (rule) {
+        if (b.kind == BlockKind::heading) return true;
+        if (b.kind != BlockKind::paragraph && b.kind != BlockKind::label_value) return false;
+        // An exact heading is the whole line; a pattern could also match a sentence, which is no heading.
+        constexpr int max_heading_words = 12;
+        return rule->matcher.mode == Matcher::Mode::exact ||
+               (detail::count_words(b.text) <= max_heading_words && !ends_like_sentence(b.text));
+    }
     // An HTML heading the layout does not know opens a section only near the top of the outline: deeper ones
     // (h3 "Average Wage") are content, as the same line is in the page's text rendering.
     if (b.kind == BlockKind::heading) return b.level <= 2 || r_.short_line_headings;
+    return r_.short_line_headings && is_short_line_heading(i);
+}
+
+// A short title-like line that opens content (schemas/layout.xsd, headings/@short-lines).
+bool Engine::is_short_line_heading(std::size_t i) const {
+    const Block& b = block(i);
     if (b.kind != BlockKind::paragraph) return false;
-    if (!r_.short_line_headings) return false;
-    // A short title-like line that opens content: bold-only in HTML, set off by a blank line in text.
     if (b.text.size() > 60 || detail::count_words(b.text) > 8 || ends_like_sentence(b.text)) return false;
     if (b.text.back() == ':') return false;  // a lead-in to a list ("Timber frame carpenters:"), not a heading
-    if (!starts_upper_or_digit(b.text) || mentions_money(b.text)) return false;
-    if (doc_.format == InputFormat::html ? !b.emphasized : b.gap_before < 1) return false;
+    if (!starts_upper_or_digit(b.text) || mentions_money(b.text) || states_code(i)) return false;
+    // Bold-only in HTML, set off by a blank line in text; a dump without blank lines leaves only the shape.
+    bool stands_alone = doc_.format == InputFormat::html ? b.emphasized : b.gap_before >= 1 || dense_text_;
+    if (!stands_alone) return false;
     std::size_t next = next_content_block(i + 1);
-    return next < n_ && block(next).kind != BlockKind::heading;
+    if (next >= n_ || block(next).kind == BlockKind::heading) return false;
+    // A line whose words name a section kind ("Certification professionnelle ...") needs only content after it; an
+    // unnamed one ("Good", "Maximum") must look more like a heading to be one.
+    if (unnamed_heading_kind(i) != "other") return true;
+    return detail::count_words(b.text) >= 2 && opens_content(next);
+}
+
+// What follows a heading: a list, a table or a paragraph of some length - not a value ("Good", "$23.65") that a
+// label line ("Job Outlook", "Hourly Pay") happens to stand above.
+bool Engine::opens_content(std::size_t i) const {
+    constexpr int min_paragraph_words = 4;
+    const Block& b = block(i);
+    if (b.kind == BlockKind::list_item || b.kind == BlockKind::table_row) return true;
+    return detail::count_words(b.text) >= min_paragraph_words;
 }
 
 bool Engine::title_like(std::size_t i) const {
@@ -198,7 +398,76 @@ std::size_t Engine::find_title() const {
     }
     std::size_t first = next_content_block(0);
     while (first < n_ && field_for(first)) first = next_content_block(first + 1);  // a badge line before the title
-    return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value ? first : n_;
+    if (r_.title.from == TitleRule::From::best_line)
+        if (std::size_t best = best_title_line(first); best < n_) return best;
+    return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value &&
+                   !is_furniture(block(first).text)
+               ? first
+               : n_;
+}
+
+// The first of the page's first few lines that stands above the description or a section heading: the site's
+// name, a phone number or a section label above it are furniture (schemas/layout.xsd, title from="best-line").
+std::size_t Engine::best_title_line(std::size_t from) const {
+    constexpr int lines_to_look_at = 6;
+    constexpr int description_words = 8;
+    int seen = 0;
+    for (std::size_t i = from; i < n_ && seen < lines_to_look_at; i = next_content_block(i + 1), ++seen) {
+        if (heading_rule(i)) break;  // the sections have begun
+        if (!title_like(i) || block(i).kind == BlockKind::label_value || field_for(i)) continue;
+        if (!starts_upper_or_digit(block(i).text)) continue;  // "in All Health" is a badge, not a name
+        if (is_furniture(block(i).text)) continue;
+        if (r_.title.pattern && r_.title.pattern->search(block(i).text)) return i;  // "Carpenters (NOC 7271)"
+        std::size_t next = next_content_block(i + 1);
+        if (next >= n_) break;
+        if (keys_[next] == keys_[i]) {  // a banner printed twice is furniture, both times
+            i = next;
+            continue;
+        }
+        const Block& after = block(next);
+        bool above_description =
+            after.kind == BlockKind::paragraph && detail::count_words(after.text) >= description_words;
+        if (above_description || heading_rule(next) || after.kind == BlockKind::heading || states_code(next)) return i;
+    }
+    return n_;
+}
+
+// Is block i a line that gives the occupation's code ("(NOC 3142)", "NOC: 7237")?
+bool Engine::states_code(std::size_t i) const {
+    const Block& b = block(i);
+    if (const FieldRule* f = field_for(i); f && f->to == FieldRule::To::codes) return true;
+    constexpr int max_code_line_words = 4;
+    if (detail::count_words(b.text) > max_code_line_words) return false;
+    for (const auto& m : r_.mentions)
+        if (m.to == MentionRule::To::code && m.in != MentionRule::In::title && m.pattern->search(b.text)) return true;
+    return false;
+}
+
+// The title line, taken apart when the layout's pattern says it carries a code or a fact ("Carpenters (NOC 7271)").
+void Engine::take_title(std::size_t i) {
+    const Block& b = block(i);
+    std::string title = b.text;
+    if (const auto& re = r_.title.pattern) {
+        if (auto m = re->match(b.text)) {
+            std::string name = normalize_space(named(*re, *m, "title"));
+            if (!name.empty()) title = name;
+            if (auto code = named(*re, *m, "code"); !code.empty()) {
+                Code c;
+                c.scheme = canonical_scheme(named(*re, *m, "scheme"), r_.title.scheme);
+                c.version = named(*re, *m, "version");
+                if (c.version.empty()) c.version = r_.title.version;
+                c.value = code;
+                c.label = name;
+                c.line = b.line;
+                add_code_once(std::move(c));
+            }
+            std::string value = normalize_space(named(*re, *m, "value"));
+            if (!value.empty() && !r_.title.fact.empty()) p_.facts.push_back({r_.title.fact, {}, value, b.line});
+        }
+    }
+    p_.title = Line{title, b.line};
+    place(i, "title");
+    read_mentions(b.text, b.line, true);
 }
 
 Section* Engine::top() { return path_.empty() ? nullptr : &p_.sections[path_[0].index]; }
@@ -216,7 +485,7 @@ std::string Engine::section_label() const {
 }
 
 Section& Engine::open_section(const std::string& kind, const std::string& heading, bool inferred, int line, int level,
-                              const std::string& items, bool as_child) {
+                              const std::string& items, bool as_child, bool holds_list) {
     Section s;
     s.kind = kind;
     s.heading = heading;
@@ -226,11 +495,11 @@ Section& Engine::open_section(const std::string& kind, const std::string& headin
     if (as_child && !path_.empty()) {
         Section* parent = current();
         parent->subsections.push_back(std::move(s));
-        path_.push_back({parent->subsections.size() - 1, level, items});
+        path_.push_back({parent->subsections.size() - 1, level, items, holds_list});
         return parent->subsections.back();
     }
     p_.sections.push_back(std::move(s));
-    path_.assign(1, {p_.sections.size() - 1, level, items});
+    path_.assign(1, {p_.sections.size() - 1, level, items, holds_list});
     mark_outline_seen(kind);
     return p_.sections.back();
 }
@@ -276,25 +545,43 @@ bool Engine::try_outline(std::size_t i) {
     return true;
 }
 
+// The kind of a heading the layout does not name, from its words ("Licensing and registration": certification).
+std::string Engine::unnamed_heading_kind(std::size_t i) const {
+    if (const std::string* kind = r_.keyword_kind(keys_[i])) return *kind;
+    if (r_.inherit_generic_headings && &r_ != &g_)
+        if (const std::string* kind = g_.keyword_kind(keys_[i])) return *kind;
+    return "other";
+}
+
 void Engine::open_heading(std::size_t i, const HeadingRule* rule) {
     const Block& b = block(i);
-    std::string kind = rule ? rule->kind : "other";
+    std::string kind = rule ? rule->kind : unnamed_heading_kind(i);
     std::string items = rule ? rule->items : "";
-    int level = b.kind == BlockKind::heading ? b.level : 2;
+    bool holds = rule && rule->holds_list;
+    bool layout_level = rule && rule->level > 0;  // the layout says how deep the heading sits
+    int level = layout_level ? rule->level : b.kind == BlockKind::heading ? b.level : 2;
+    auto pop_to = [&](int depth) {  // close what is as deep as the new heading or deeper, keeping the top section
+        while (path_.size() > 1 && path_.back().level >= depth) path_.pop_back();
+    };
     if (rule && !rule->parent.empty()) {
         bool parent_open = !path_.empty() && !closed_ && top()->kind == rule->parent;
-        if (!parent_open) open_section(rule->parent, rule->parent_heading, true, b.line, level, "", false);
-        path_.resize(1);
-        open_section(kind, b.text, false, b.line, level + 1, items, true);
-    } else if (b.kind == BlockKind::heading && !path_.empty() && !rule) {
-        // Only headings the layout does not name nest by their HTML level: a named one is a section of its own
-        // in the HTML page and in its text rendering alike.
+        if (!parent_open)
+            open_section(rule->parent, rule->parent_heading, true, b.line, layout_level ? 2 : level, "", false);
+        if (layout_level)
+            pop_to(level);
+        else
+            path_.resize(1);
+        open_section(kind, b.text, false, b.line, layout_level ? level : level + 1, items, true, holds);
+    } else if (!path_.empty() && (layout_level || (b.kind == BlockKind::heading && !rule))) {
+        // Headings nest by level when the layout gives one, or by their HTML level when the layout does not name
+        // them: a named heading without a level is a section of its own in the HTML page and its text alike.
         while (!path_.empty() && path_.back().level >= level) path_.pop_back();
-        open_section(kind, b.text, false, b.line, level, items, !path_.empty());
+        open_section(kind, b.text, false, b.line, level, items, !path_.empty(), holds);
     } else {
-        open_section(kind, b.text, false, b.line, level, items, false);
+        open_section(kind, b.text, false, b.line, level, items, false, holds);
     }
     place(i, section_label() + " " + kind + " (heading)");
+    read_mentions(b.text, b.line, false);
 }
 
 void Engine::attach_date(const DatePhrase& dp, int line, bool may_close) {
@@ -317,7 +604,8 @@ void Engine::attach_date(const DatePhrase& dp, int line, bool may_close) {
     Section* section = current();
     // "Updated ..." belongs to the section only when it stands right under the heading; further down (a footer's
     // "Last updated") it dates the page.
-    if (attach == DateRule::Attach::opens && (!section->content.empty() || !section->subsections.empty())) {
+    bool under_heading = first_content_ || (section->content.empty() && section->subsections.empty());
+    if (attach == DateRule::Attach::opens && !under_heading) {
         p_.dates.push_back(std::move(d));
         return;
     }
@@ -339,8 +627,9 @@ bool Engine::try_date_only(std::size_t i) {
     infer_section_for_opening_date(phrases[0], b);
     attach_date(phrases[0], b.line, true);
     place(i, "date " + std::string(to_string(phrases[0].kind)) +
-                 (r_.attach_for(phrases[0].kind) == DateRule::Attach::page || path_.empty() ? " (page)"
-                                                                                         : " (" + section_label() + ")"));
+                 (r_.attach_for(phrases[0].kind) == DateRule::Attach::page || path_.empty()
+                      ? " (page)"
+                      : " (" + section_label() + ")"));
     return true;
 }
 
@@ -352,15 +641,45 @@ void Engine::infer_section_for_opening_date(const DatePhrase& dp, const Block& b
     if (open && open->content.empty() && open->subsections.empty()) return;  // right under its heading
     for (const auto& inf : r_.infers) {
         if (inf.when != InferRule::When::opening_date) continue;
-        bool exists = std::any_of(p_.sections.begin(), p_.sections.end(),
-                                  [&](const Section& s) { return s.kind == inf.kind; });
+        bool exists =
+            std::any_of(p_.sections.begin(), p_.sections.end(), [&](const Section& s) { return s.kind == inf.kind; });
         if (exists) continue;
         open_section(inf.kind, inf.heading, true, b.line, 2, "", false);
         return;
     }
 }
 
-bool Engine::ensure_section_for(const Block& b) {
+bool Engine::has_section(const std::string& kind) const {
+    return std::any_of(p_.sections.begin(), p_.sections.end(), [&](const Section& s) { return s.kind == kind; });
+}
+
+// Does block i show that a section of the rule's kind began here without a heading? (schemas/layout.xsd, infer)
+bool Engine::infer_applies(const InferRule& rule, std::size_t i, const Section* open) const {
+    const Block& b = block(i);
+    if (open && open->kind == rule.kind) return false;
+    switch (rule.when) {
+        case InferRule::When::money:
+            return (doc_.format == InputFormat::html || b.gap_before >= rule.gap) && mentions_money(b.text);
+        case InferRule::When::opening_date:
+            return false;  // read where the date is (infer_section_for_opening_date)
+        case InferRule::When::gap: {
+            bool lead_in = b.kind == BlockKind::paragraph && b.text.ends_with(':');
+            return doc_.format == InputFormat::text && b.gap_before >= rule.gap &&
+                   (b.kind == BlockKind::list_item || lead_in);
+        }
+        case InferRule::When::match:
+            return is_text_block(b) && rule.pattern->search(b.text);
+        case InferRule::When::lead_in: {
+            if (b.kind != BlockKind::paragraph || !rule.pattern->search(b.text)) return false;
+            std::size_t next = next_content_block(i + 1);
+            return next < n_ && block(next).kind == BlockKind::list_item;
+        }
+    }
+    return false;
+}
+
+bool Engine::ensure_section_for(std::size_t i) {
+    const Block& b = block(i);
     const Section* open = path_.empty() || closed_ ? nullptr : &p_.sections[path_[0].index];
     if (!outline_.empty() && !open) {
         if (const OutlineEntry* e = next_outline_entry()) {
@@ -369,12 +688,7 @@ bool Engine::ensure_section_for(const Block& b) {
         }
     }
     for (const auto& inf : r_.infers) {
-        if (inf.when != InferRule::When::money) continue;
-        bool gap_ok = doc_.format == InputFormat::html || b.gap_before >= inf.gap;
-        if (!gap_ok || (open && open->kind == inf.kind) || !mentions_money(b.text)) continue;
-        bool exists = std::any_of(p_.sections.begin(), p_.sections.end(),
-                                  [&](const Section& s) { return s.kind == inf.kind; });
-        if (exists) continue;
+        if (!infer_applies(inf, i, open) || has_section(inf.kind)) continue;
         std::string heading = inf.heading;
         for (const auto& e : outline_)
             if (e.kind == inf.kind) heading = e.text;
@@ -389,11 +703,22 @@ bool Engine::ensure_section_for(const Block& b) {
     return false;
 }
 
+// Where block i's content goes: the open (or inferred) section, else nullptr (unmapped). A caption that holds
+// only a list gives way to its parent section at the first other content.
+std::vector<Content>* Engine::content_target(std::size_t i) {
+    if (path_.size() > 1 && path_.back().holds_list && block(i).kind != BlockKind::list_item) path_.pop_back();
+    return ensure_section_for(i) ? &current()->content : nullptr;
+}
+
 void Engine::add_content(std::size_t i) {
     const Block& b = block(i);
-    bool placed = ensure_section_for(b);
-    std::vector<Content>& target = placed ? current()->content : p_.unmapped;
+    std::vector<Content>* section_content = content_target(i);
+    bool placed = section_content != nullptr;
+    std::vector<Content>& target = placed ? *section_content : p_.unmapped;
+    // A sentence right under its heading ("These outlooks were updated on ...") dates the section like a date line.
+    first_content_ = placed && target.empty() && current()->subsections.empty();
     const std::string items = placed ? path_.back().items : "";
+    std::size_t header_wages = 0;
     auto add_item = [&](std::string text, int depth) {
         if (target.empty() || target.back().kind != Content::Kind::list) {
             Content c;
@@ -413,6 +738,7 @@ void Engine::add_content(std::size_t i) {
             target.push_back(std::move(c));
         }
         target.back().rows.push_back({b.cells, b.line});
+        if (placed) header_wages = wages_from_row(target.back(), target.back().rows.back(), false);
     } else if (items == "lines") {
         add_item(b.text, 1);
     } else if (!items.empty()) {
@@ -425,10 +751,170 @@ void Engine::add_content(std::size_t i) {
         target.push_back(std::move(c));
     }
     place(i, placed ? section_label() + " " + current()->kind : "unmapped");
-    if (placed) extract_dates_and_wages(b, false);
+    if (placed) extract_dates_and_wages(b, false, header_wages == 0);  // a row read by its header is read
+    first_content_ = false;
+    read_mentions(b.text, b.line, false);
 }
 
-void Engine::extract_dates_and_wages(const Block& b, bool consumed_as_date) {
+// ---------------------------------------------------------------------------------------------------------------
+// Flattened tables (schemas/layout.xsd, tables)
+
+bool Engine::try_table_row(std::size_t& i) {
+    const Block& b = block(i);
+    if (b.kind != BlockKind::paragraph && b.kind != BlockKind::list_item && b.kind != BlockKind::heading) return false;
+    for (const auto& rule : r_.tables.pairs)
+        if (try_pair(i, rule)) return true;
+    if (!r_.tables.doubled || b.kind != BlockKind::paragraph) return false;
+    if (r_.tables.header) {
+        if (auto m = r_.tables.header->match(b.text)) {
+            std::vector<std::string> cells;
+            for (std::size_t g = 1; g < m->size(); ++g)
+                if (!(*m)[g].empty()) cells.push_back(normalize_space((*m)[g]));
+            if (cells.size() >= 2) {
+                add_table_row(i, std::move(cells), true);
+                return true;
+            }
+        }
+    }
+    if (auto cells = doubled_row(b.text)) {
+        add_table_row(i, std::move(*cells), true);
+        return true;
+    }
+    return false;
+}
+
+// A key and its value on one line ("$23.65 Minimum") or on two consecutive ones ("$23.65", then "Minimum").
+bool Engine::try_pair(std::size_t& i, const PairRule& rule) {
+    const detail::Regex& first = rule.value_first ? *rule.value : *rule.key;
+    const detail::Regex& second = rule.value_first ? *rule.key : *rule.value;
+    auto row = [&](std::string a, std::string b) {
+        return rule.value_first ? std::vector<std::string>{std::move(b), std::move(a)}
+                                : std::vector<std::string>{std::move(a), std::move(b)};
+    };
+    const Block& b = block(i);
+    if (auto one_line = split_pair_line(b.text, first, second)) {
+        add_table_row(i, row(std::move(one_line->first), std::move(one_line->second)), true);
+        return true;
+    }
+    if (!first.search(b.text)) return false;
+    std::size_t j = next_content_block(i + 1);
+    if (j >= n_ || !is_text_block(block(j)) || !second.search(block(j).text)) return false;
+    std::string where = add_table_row(i, row(b.text, block(j).text), true);
+    for (std::size_t k = i + 1; k < j; ++k) place(k, "chrome");
+    place(j, std::move(where));
+    i = j;
+    return true;
+}
+
+// Returns where the row went (for --explain).
+std::string Engine::add_table_row(std::size_t i, std::vector<std::string> cells, bool reconstructed) {
+    const Block& b = block(i);
+    std::vector<Content>* section_content = content_target(i);
+    std::vector<Content>& target = section_content ? *section_content : p_.unmapped;
+    if (target.empty() || target.back().kind != Content::Kind::table) {
+        Content c;
+        c.kind = Content::Kind::table;
+        c.line = b.line;
+        target.push_back(std::move(c));
+    }
+    target.back().rows.push_back({std::move(cells), b.line});
+    std::string where = section_content ? section_label() + " " + current()->kind + " (table)" : "unmapped";
+    place(i, where);
+    if (section_content) wages_from_row(target.back(), target.back().rows.back(), reconstructed);
+    return where;
+}
+
+// The period the open sections' headings name, innermost first ("Hourly Pay" under "Pay").
+std::optional<WagePer> Engine::period_of_open_sections() {
+    for (std::size_t depth = path_.size(); depth > 0; --depth) {
+        Section* s = top();
+        for (std::size_t k = 1; k < depth; ++k) s = &s->subsections[path_[k].index];
+        if (auto per = wage_period_in(s->heading)) return per;
+    }
+    return std::nullopt;
+}
+
+// Wages in a table row: a rebuilt row reads as "Minimum $23.65" with the period its heading names; under a header
+// that names the measures, each amount is the measure of its column.
+// Returns how many wages the header gave.
+std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bool reconstructed) {
+    std::string text;
+    for (const auto& cell : row.cells) text += (text.empty() ? "" : " | ") + cell;
+    auto heading_period = period_of_open_sections();
+    if (reconstructed) {
+        for (auto& w : find_wages(text)) {
+            if (heading_period && !wage_period_in(text)) w.per = *heading_period;
+            w.line = row.line;
+            current()->wages.push_back(std::move(w));
+        }
+    }
+
+    if (!r_.tables.header_wages || table.rows.size() < 2 || &row == &table.rows.front()) return 0;
+    const auto& header = table.rows.front().cells;
+    std::size_t added = 0;
+    for (std::size_t c = 1; c < row.cells.size() && c < header.size(); ++c) {
+        auto measure = wage_measure_in(header[c]);
+        const std::string& cell = row.cells[c];
+        auto amount = parse_amount(cell);
+        if (!amount && cell.find('$') == std::string::npos) amount = parse_amount("$" + cell);
+        if (!measure || !amount) continue;
+        Wage w;
+        w.measure = *measure;
+        w.value = *amount;
+        auto per = wage_period_in(header[c]);
+        if (!per) per = heading_period;
+        w.per = per ? *per : *amount < 200 ? WagePer::hour : WagePer::year;  // as wages.cpp reads a bare amount
+        w.phrase = text;
+        w.line = row.line;
+        current()->wages.push_back(std::move(w));
+        ++added;
+    }
+    return added;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Codes and facts stated in the text (schemas/layout.xsd, mentions)
+
+// A code the profile does not have yet (the same code of another classification version is another code).
+bool Engine::add_code_once(Code code) {
+    for (const auto& c : p_.codes) {
+        bool same_version = c.version == code.version || c.version.empty() || code.version.empty();
+        if (c.scheme == code.scheme && c.value == code.value && same_version) return false;
+    }
+    if (!looks_like_code(code.value)) return false;
+    p_.codes.push_back(std::move(code));
+    return true;
+}
+
+void Engine::read_mentions(std::string_view text, int line, bool in_title) {
+    for (const auto& rule : r_.mentions) {
+        if (rule.in == (in_title ? MentionRule::In::content : MentionRule::In::title)) continue;
+        if (rule.to == MentionRule::To::fact &&
+            std::any_of(p_.facts.begin(), p_.facts.end(), [&](const Fact& f) { return f.name == rule.name; }))
+            continue;
+        auto m = rule.pattern->match(text);
+        if (!m) continue;
+        const detail::Regex& re = *rule.pattern;
+        if (rule.to == MentionRule::To::fact) {
+            std::string_view value = named(re, *m, "value");
+            if (value.empty()) value = group_or(*m, 1);
+            if (value.empty()) value = (*m)[0];
+            p_.facts.push_back({rule.name, {}, normalize_space(value), line});
+            continue;
+        }
+        Code code;
+        code.value = named(re, *m, "code");
+        if (code.value.empty()) code.value = group_or(*m, 1);
+        code.scheme = canonical_scheme(named(re, *m, "scheme"), rule.scheme);
+        code.version = named(re, *m, "version");
+        if (code.version.empty()) code.version = rule.version;
+        code.label = normalize_space(named(re, *m, "label"));
+        code.line = line;
+        add_code_once(std::move(code));
+    }
+}
+
+void Engine::extract_dates_and_wages(const Block& b, bool consumed_as_date, bool read_wages) {
     std::string year_hint;
     bool has_digit = std::any_of(b.text.begin(), b.text.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!has_digit) return;
@@ -438,9 +924,15 @@ void Engine::extract_dates_and_wages(const Block& b, bool consumed_as_date) {
             attach_date(dp, b.line, false);
         }
     }
+    if (!read_wages) return;
     auto wages = find_wages(b.text, year_hint);
     for (auto& w : wages) {
         w.line = b.line;
+        // A bare amount under "Annual provincial median salary" is the median the heading names.
+        constexpr int max_bare_amount_words = 3;
+        if (w.measure == WageMeasure::value && b.kind == BlockKind::paragraph &&
+            detail::count_words(b.text) <= max_bare_amount_words)
+            if (auto measure = wage_measure_in(current()->heading)) w.measure = *measure;
         current()->wages.push_back(std::move(w));
     }
 }
@@ -519,7 +1011,8 @@ void Engine::apply_field(const FieldRule& rule, std::string_view label, std::str
             break;
         case FieldRule::To::fact: {
             if (rule.abbreviate && !v.empty()) v.resize(1);  // interest names: "METHODICAL" -> "M"
-            auto same = std::find_if(p_.facts.begin(), p_.facts.end(), [&](const Fact& f) { return f.name == rule.name; });
+            auto same =
+                std::find_if(p_.facts.begin(), p_.facts.end(), [&](const Fact& f) { return f.name == rule.name; });
             if (!rule.join.empty() && same != p_.facts.end()) {
                 same->value += rule.join + v;
                 break;
@@ -540,10 +1033,14 @@ void Engine::apply_field(const FieldRule& rule, std::string_view label, std::str
 // How --explain names a field: its fact name, or what it feeds.
 std::string field_name(const FieldRule& rule) {
     switch (rule.to) {
-        case FieldRule::To::fact: return rule.name;
-        case FieldRule::To::alternate_titles: return "alternate-titles";
-        case FieldRule::To::codes: return "codes";
-        case FieldRule::To::title: return "title";
+        case FieldRule::To::fact:
+            return rule.name;
+        case FieldRule::To::alternate_titles:
+            return "alternate-titles";
+        case FieldRule::To::codes:
+            return "codes";
+        case FieldRule::To::title:
+            return "title";
     }
     return rule.name;
 }
@@ -557,6 +1054,15 @@ const FieldRule* Engine::field_for(std::size_t i) const {
         if (rule.label.regex && b.kind != BlockKind::label_value && rule.label.regex->search(b.text)) return &rule;
     }
     return nullptr;
+}
+
+// Is block i the label line of a field whose value comes on the following line(s)?
+bool Engine::is_field_label(std::size_t i) const {
+    const Block& b = block(i);
+    if (b.kind != BlockKind::paragraph && b.kind != BlockKind::heading) return false;
+    for (const auto& rule : r_.fields)
+        if (rule.value_on != FieldRule::ValueOn::same_line && rule.label.matches(keys_[i], b.text)) return true;
+    return false;
 }
 
 bool Engine::try_field(std::size_t& i) {
@@ -581,11 +1087,12 @@ bool Engine::try_field(std::size_t& i) {
                 int value_group = rule.label.regex->group("value");
                 int code_group = rule.label.regex->group("code");
                 std::string_view value = group_or(groups, value_group > 0 ? value_group : code_group);
-                // "Avg. Salary $73,193.00": the label is what stands before the value.
-                std::string_view label = b.text;
-                if (!value.empty() && label.ends_with(value)) label = detail::trim(label.substr(0, label.size() - value.size()));
-                apply_field(rule, label.empty() ? std::string_view(b.text) : label,
-                            value.empty() ? std::string_view(b.text) : value, b.text, b.line, groups);
+                // "Avg. Salary $73,193.00": the label is what stands before the value; a line that is only the
+                // value ("Good" under "Job Outlook", a badge, a pattern without a value group) has none.
+                std::string_view label;
+                if (!value.empty() && std::string_view(b.text).ends_with(value))
+                    label = detail::trim(std::string_view(b.text).substr(0, b.text.size() - value.size()));
+                apply_field(rule, label, value.empty() ? std::string_view(b.text) : value, b.text, b.line, groups);
                 place(i, "field " + field_name(rule));
                 return true;
             }
@@ -597,7 +1104,8 @@ bool Engine::try_field(std::size_t& i) {
         place(i, where + " (label)");
         if (rule.value_on == FieldRule::ValueOn::next_line) {
             std::size_t j = next_content_block(i + 1);
-            if (j < n_ && block(j).kind != BlockKind::heading && !heading_rule(j)) {
+            // An empty field ("Average Starting Salary" right above "Growth Rate") does not take the next label.
+            if (j < n_ && block(j).kind != BlockKind::heading && !heading_rule(j) && !is_field_label(j)) {
                 apply_field(rule, b.text, block(j).text, block(j).text, block(j).line, groups);
                 for (std::size_t k = i + 1; k < j; ++k) place(k, "chrome");
                 place(j, where);
@@ -621,6 +1129,11 @@ bool Engine::try_field(std::size_t& i) {
 }
 
 Conversion Engine::run() {
+    // One placement per block: sized once, a huge page does not pay for the vector's growth (and its copies).
+    if (record_placements_) {
+        out_.placements.reserve(n_);
+        placed_blocks_.reserve(n_);
+    }
     const std::size_t title = find_title();
     for (std::size_t i = 0; i < n_; ++i) {
         const Block& b = block(i);
@@ -633,11 +1146,10 @@ Conversion Engine::run() {
             continue;
         }
         if (i == title) {
-            p_.title = Line{b.text, b.line};
-            place(i, "title");
+            take_title(i);
             continue;
         }
-        if (try_field(i) || try_outline(i)) continue;
+        if (try_field(i) || try_outline(i) || try_table_row(i)) continue;
         const HeadingRule* rule = heading_rule(i);
         if (is_heading(i, rule)) {
             open_heading(i, rule);
@@ -646,6 +1158,7 @@ Conversion Engine::run() {
         if (try_date_only(i)) continue;
         add_content(i);
     }
+    merge_split_placements();
     return std::move(out_);
 }
 

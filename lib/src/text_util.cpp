@@ -259,6 +259,8 @@ std::optional<std::vector<std::string>> Regex::match(std::string_view text) cons
     return groups;
 }
 
+const std::string& Regex::literal() const { return impl_->literal; }
+
 int Regex::group(std::string_view name) const {
     UErrorCode status = U_ZERO_ERROR;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));

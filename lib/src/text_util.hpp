@@ -37,6 +37,9 @@ public:
     // Named group index, or -1.
     int group(std::string_view name) const;
     const std::string& pattern() const { return pattern_; }
+    // Lower-case ASCII text every match contains (empty when none is known): a caller that tests many lines may
+    // look for it once in all of them first.
+    const std::string& literal() const;
 
 private:
     struct Impl;
