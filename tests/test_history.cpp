@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "occkit/convert.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/xml.hpp"
 #include "testing.hpp"

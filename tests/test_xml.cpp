@@ -540,6 +540,18 @@ std::string minimal_document(const std::string& body, const std::string& root_at
            std::string(64, 'c') + "\"/>\n" + body + "</occupation>\n";
 }
 
+TEST(IsCanonicalXml, ByNameOrByNamespace) {
+    const std::string xml = occkit::write_xml(occkit::Profile{});
+    EXPECT_TRUE(occkit::is_canonical_xml(xml));
+    EXPECT_TRUE(occkit::is_canonical_xml("\xEF\xBB\xBF\n" + xml));          // a BOM and a blank line first
+    EXPECT_TRUE(occkit::is_canonical_xml(xml.substr(0, 120)));              // truncated: read_xml refuses it
+    EXPECT_TRUE(occkit::is_canonical_xml("garbage", "profiles/3219.XML"));  // named so: read, and refused
+    EXPECT_FALSE(occkit::is_canonical_xml("Glassblower\n\nDuties\n", "page.txt"));
+    EXPECT_FALSE(occkit::is_canonical_xml("<html><body><p>Glassblower</p></body></html>", "page.html"));
+    // Prose that quotes the namespace is still a page: a canonical document starts with markup.
+    EXPECT_FALSE(occkit::is_canonical_xml("See urn:occkit:occupation:1 for the schema.\n"));
+}
+
 TEST(ReadXml, MinimalDocumentIsAccepted) { EXPECT_EQ(read_error(minimal_document("")), ""); }
 
 TEST(ReadXml, RejectsTheWrongNamespaceOrRoot) {

@@ -3,15 +3,16 @@
 // could not be used (each reported; the timeline covers the rest), 2 usage error or no usable snapshot.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <algorithm>
 #include <memory>
 #include <optional>
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "occkit/convert.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -52,7 +53,7 @@ Profile load(const std::string& path) {
     if (path == no_file) return {};
     std::string bytes = read_input(path);
     try {
-        return read_profile(bytes);
+        return read_profile(bytes, path);
     } catch (const std::exception& e) {
         throw Error(path + ": " + e.what());
     }

@@ -32,17 +32,6 @@ std::string_view skip_space(std::string_view s) {
     return first == std::string_view::npos ? std::string_view{} : s.substr(first);
 }
 
-// Which inputs are canonical XML (read; anything wrong with them is an error) rather than pages (converted): files
-// named *.xml, and any other input, stdin included, that declares the occupation namespace near its start. A page
-// never does; a broken or hostile canonical document always does, so it is refused rather than taken for a page.
-bool is_canonical_xml(const InputFile& in, std::string_view bytes) {
-    constexpr std::size_t prologue_bytes = 4096;
-    std::string extension = fs::path(in.path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".xml" || bytes.substr(0, prologue_bytes).find(occupation_namespace) != std::string_view::npos;
-}
-
 // Canonical documents may follow one another in one input (cat xml/*.xml | occkit export --format ndjson -, or what
 // `occkit import` makes of NDJSON): each starts with an XML declaration at the start of a line.
 std::vector<std::string_view> split_xml_documents(std::string_view bytes) {
@@ -72,7 +61,7 @@ struct ExportSettings {
 
 std::vector<Document> read_documents(const InputFile& in, const ExportSettings& settings) {
     std::string bytes = read_input(in.path);
-    if (!is_canonical_xml(in, bytes)) {
+    if (!is_canonical_xml(bytes, in.path)) {
         Conversion conversion = convert(bytes, settings.convert);
         if (!settings.quiet)
             for (const auto& note : conversion.notes) report("occkit: " + in.path + ": note: " + note);

@@ -24,17 +24,9 @@ namespace {
 // Canonical XML and the raw pages `convert` reads; pages are converted on the fly.
 const std::vector<std::string> stale_extensions = {".xml", ".html", ".htm", ".xhtml", ".txt", ".text"};
 
-// A file is canonical XML by its extension. Standard input has no name, so there the root element's namespace,
-// which the canonical writer puts in the first line or two, decides.
-bool is_canonical_xml(const InputFile& in, std::string_view bytes) {
-    if (in.path != "-") return fs::path(in.path).extension() == ".xml";
-    constexpr std::size_t root_element_window = 4096;
-    return bytes.substr(0, root_element_window).find(occupation_namespace) != std::string_view::npos;
-}
-
 StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy) {
     std::string bytes = read_input(in.path);
-    if (is_canonical_xml(in, bytes)) return audit_staleness(read_xml(bytes), in.path, as_of, policy);
+    if (is_canonical_xml(bytes, in.path)) return audit_staleness(read_xml(bytes), in.path, as_of, policy);
     StaleAudit audit = audit_staleness(convert(bytes).profile, in.path, as_of, policy);
     // The file is the page itself, so its lines are the ones to point at (SARIF regions, editors), as validate
     // does for pages. Canonical XML keeps only the page lines: read_xml does not record where elements are.

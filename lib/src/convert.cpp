@@ -4,6 +4,7 @@
 #include "layout_rules.hpp"
 #include "occkit/error.hpp"
 #include "occkit/version.hpp"
+#include "occkit/xml.hpp"
 
 namespace occkit {
 
@@ -61,6 +62,11 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     src.language = !doc.language.empty() ? doc.language : !text_language.empty() ? text_language : layout.language();
     src.charset = decoded.charset;
     return result;
+}
+
+Profile read_profile(std::string_view bytes, std::string_view path, const ConvertOptions& options) {
+    if (is_canonical_xml(bytes, path)) return read_xml(bytes);
+    return convert(bytes, options).profile;
 }
 
 }  // namespace occkit

@@ -733,14 +733,6 @@ bool only_page_dates_changed(const ProfileDiff& diff) {
                                         [](const FieldChange& f) { return f.field == "date"; });
 }
 
-bool looks_like_canonical_xml(std::string_view bytes) {
-    std::string_view head = bytes.substr(0, 1024);
-    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
-    head = detail::trim(head);
-    return (head.starts_with("<?xml") || head.starts_with("<occupation")) &&
-           head.find(occupation_namespace) != std::string_view::npos;
-}
-
 }  // namespace
 
 std::string_view to_string(Change change) {
@@ -872,11 +864,6 @@ ProfileDiff diff_profiles(const Profile& old_profile, const Profile& new_profile
                                 detail::revision_dates(new_profile.dates)))
         diff.warnings.insert(diff.warnings.begin(), std::move(*w));
     return diff;
-}
-
-Profile read_profile(std::string_view bytes) {
-    if (looks_like_canonical_xml(bytes)) return read_xml(bytes);
-    return convert(bytes).profile;
 }
 
 }  // namespace occkit

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
@@ -501,5 +502,15 @@ private:
 }  // namespace
 
 Profile read_xml(std::string_view xml) { return Reader(xml).read(); }
+
+bool is_canonical_xml(std::string_view bytes, std::string_view path) {
+    std::string extension = std::filesystem::path(path).extension().string();
+    if (detail::ascii_lower(extension) == ".xml") return true;
+    constexpr std::size_t prologue_bytes = 4096;  // the canonical writer declares it on the first lines
+    std::string_view head = bytes.substr(0, prologue_bytes);
+    if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+    head = detail::trim(head);
+    return head.starts_with("<") && head.find(occupation_namespace) != std::string_view::npos;
+}
 
 }  // namespace occkit

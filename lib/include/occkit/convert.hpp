@@ -14,10 +14,10 @@
 namespace occkit {
 
 struct ConvertOptions {
-    std::string layout;                         // layout id; empty = detect
-    std::string url;                            // recorded as provenance
+    std::string layout;  // layout id; empty = detect
+    std::string url;     // recorded as provenance
     InputFormat format = InputFormat::automatic;
-    const LayoutSet* layouts = nullptr;         // nullptr = LayoutSet::builtin()
+    const LayoutSet* layouts = nullptr;  // nullptr = LayoutSet::builtin()
     BlockLimits limits;
     bool explain = true;  // fill Conversion::placements; off saves memory on huge pages
 };
@@ -25,7 +25,8 @@ struct ConvertOptions {
 // Where one block of the page went, for `occkit convert --explain`.
 struct Placement {
     int line = 0;
-    std::string where;  // "title", "field minimum-education", "section 3 education (heading)", "chrome", "unmapped", ...
+    // "title", "field minimum-education", "section 3 education (heading)", "chrome", "unmapped", ...
+    std::string where;
     std::string text;
 };
 
@@ -39,6 +40,10 @@ struct Conversion {
 // Throws occkit::Error with a one-line reason on empty, blank, undecodable or unparseable input, input over
 // options.limits, or an unknown layout id.
 Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
+
+// A profile from a file's bytes: canonical XML (is_canonical_xml in xml.hpp, by the path's extension or the
+// namespace) is read as it is, anything else is a page and is converted. Throws occkit::Error with a one-line reason.
+Profile read_profile(std::string_view bytes, std::string_view path = {}, const ConvertOptions& options = {});
 
 // Apply a layout to blocks already read (the layout engine alone).
 Conversion apply_layout(const Document& doc, const Layout& layout);

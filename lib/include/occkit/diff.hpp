@@ -123,10 +123,6 @@ struct ProfileDiff {
 
 ProfileDiff diff_profiles(const Profile& old_profile, const Profile& new_profile);
 
-// A profile from file bytes: canonical XML (recognised by its namespace) is read as it is, anything else is a
-// page and is converted (layout detected). Throws occkit::Error with a one-line reason.
-Profile read_profile(std::string_view bytes);
-
 // --- Reports -------------------------------------------------------------------------------------------------------
 
 struct DiffReportOptions {

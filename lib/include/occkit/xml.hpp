@@ -20,6 +20,12 @@ std::string write_xml(const Profile& profile);
 // Throws occkit::Error naming the line on malformed XML or on elements outside the schema's vocabulary.
 Profile read_xml(std::string_view xml);
 
+// Does a file hold canonical XML (to be read) rather than a page (to be converted)? Yes when it is named *.xml (any
+// case), or, whatever its name (standard input has none), when it starts with markup and declares the occupation
+// namespace near its start. A page never declares it; a broken or hostile canonical document still does, so it is
+// refused by read_xml rather than taken for a page.
+bool is_canonical_xml(std::string_view bytes, std::string_view path = {});
+
 // The bundled schemas/occupation.xsd text.
 std::string_view occupation_xsd();
 
@@ -31,8 +37,8 @@ struct SchemaIssue {
 // XSD validation with libxml2. The schema is compiled once; validate() is safe to call from several threads.
 class SchemaValidator {
 public:
-    SchemaValidator();                                   // the bundled occupation schema
-    explicit SchemaValidator(std::string_view xsd_text); // any schema text
+    SchemaValidator();                                    // the bundled occupation schema
+    explicit SchemaValidator(std::string_view xsd_text);  // any schema text
     ~SchemaValidator();
     SchemaValidator(const SchemaValidator&) = delete;
     SchemaValidator& operator=(const SchemaValidator&) = delete;
