@@ -170,6 +170,26 @@ struct LayoutRow {
     // the same pages through the generic layout
     std::size_t generic_content = 0, generic_unmapped = 0, generic_other = 0, same_title = 0;
     Recall codes, kinds, wages, dates;
+
+    LayoutRow& operator+=(const LayoutRow& r) {
+        for (auto [mine, theirs] : {std::pair{&pages, &r.pages},
+                                    {&failures, &r.failures},
+                                    {&detected_right, &r.detected_right},
+                                    {&content_chars, &r.content_chars},
+                                    {&unmapped_chars, &r.unmapped_chars},
+                                    {&other_chars, &r.other_chars},
+                                    {&generic_content, &r.generic_content},
+                                    {&generic_unmapped, &r.generic_unmapped},
+                                    {&generic_other, &r.generic_other},
+                                    {&same_title, &r.same_title}})
+            *mine += *theirs;
+        for (auto [mine, theirs] :
+             {std::pair{&codes, &r.codes}, {&kinds, &r.kinds}, {&wages, &r.wages}, {&dates, &r.dates}}) {
+            mine->found += theirs->found;
+            mine->wanted += theirs->wanted;
+        }
+        return *this;
+    }
 };
 
 struct Report {
@@ -180,23 +200,7 @@ struct Report {
 
     LayoutRow total() const {
         LayoutRow t;
-        for (const auto& [id, r] : rows) {
-            t.pages += r.pages;
-            t.failures += r.failures;
-            t.detected_right += r.detected_right;
-            t.content_chars += r.content_chars;
-            t.unmapped_chars += r.unmapped_chars;
-            t.other_chars += r.other_chars;
-            t.generic_content += r.generic_content;
-            t.generic_unmapped += r.generic_unmapped;
-            t.generic_other += r.generic_other;
-            t.same_title += r.same_title;
-            for (auto [mine, theirs] :
-                 {std::pair{&t.codes, &r.codes}, {&t.kinds, &r.kinds}, {&t.wages, &r.wages}, {&t.dates, &r.dates}}) {
-                mine->found += theirs->found;
-                mine->wanted += theirs->wanted;
-            }
-        }
+        for (const auto& [id, r] : rows) t += r;
         return t;
     }
 };
@@ -276,21 +280,8 @@ inline std::string format_report(const Report& report) {
     for (const auto& [id, r] : report.rows)
         if (id != "generic") generic_line(id, r);
     LayoutRow dedicated_total;
-    for (const auto& [id, r] : report.rows) {
-        if (id == "generic") continue;
-        LayoutRow& t = dedicated_total;
-        t.pages += r.pages;
-        t.failures += r.failures;
-        t.generic_content += r.generic_content;
-        t.generic_unmapped += r.generic_unmapped;
-        t.generic_other += r.generic_other;
-        t.same_title += r.same_title;
-        for (auto [mine, theirs] :
-             {std::pair{&t.codes, &r.codes}, {&t.kinds, &r.kinds}, {&t.wages, &r.wages}, {&t.dates, &r.dates}}) {
-            mine->found += theirs->found;
-            mine->wanted += theirs->wanted;
-        }
-    }
+    for (const auto& [id, r] : report.rows)
+        if (id != "generic") dedicated_total += r;
     generic_line("all dedicated", dedicated_total);
 
     for (const auto& f : report.failures) o << "\nFAILED " << f.page.string() << ": " << f.error;

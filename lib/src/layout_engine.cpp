@@ -349,6 +349,7 @@ bool Engine::is_short_line_heading(std::size_t i) const {
     if (b.text.size() > 60 || detail::count_words(b.text) > 8 || ends_like_sentence(b.text)) return false;
     if (b.text.back() == ':') return false;  // a lead-in to a list ("Timber frame carpenters:"), not a heading
     if (!starts_upper_or_digit(b.text) || mentions_money(b.text) || states_code(i)) return false;
+    if (is_furniture(b.text)) return false;  // "Toll Free 1-877-644-9992" above the description
     // Bold-only in HTML, set off by a blank line in text; a dump without blank lines leaves only the shape.
     bool stands_alone = doc_.format == InputFormat::html ? b.emphasized : b.gap_before >= 1 || dense_text_;
     if (!stands_alone) return false;
