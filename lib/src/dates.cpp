@@ -62,31 +62,6 @@ bool is_letter_code_point(char32_t cp) {
     return u_isUAlphabetic(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
 
-// French accents fold away so "février", "fevrier" and "FÉVRIER" compare equal; only the letters French and
-// English pages actually use need a mapping.
-std::string_view without_accent(char32_t lower) {
-    // Latin-1 lower-case letters U+00E0..U+00FF in order; '*' marks the ones with no plain form.
-    constexpr std::string_view latin1_plain = "aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
-    if (lower == U'æ') return "ae";
-    if (lower == U'œ') return "oe";
-    if (lower < 0xE0 || lower > 0xFF) return {};
-    std::string_view plain = latin1_plain.substr(lower - 0xE0, 1);
-    return plain == "*" ? std::string_view{} : plain;
-}
-
-void append_folded_letter(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
-        return;
-    }
-    char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-    std::string_view plain = without_accent(lower);
-    if (!plain.empty())
-        out += plain;
-    else
-        detail::append_utf8(out, lower);
-}
-
 // The text split into words (folded: lower case, no accents), digit runs and single punctuation characters.
 class Tokens {
 public:
@@ -167,7 +142,7 @@ private:
             if (kind == TokenKind::number)
                 keys_ += static_cast<char>(cp);
             else
-                append_folded_letter(keys_, cp);
+                detail::append_folded_letter(keys_, cp);
         }
         t.end = i;
         t.key_end = keys_.size();

@@ -102,6 +102,34 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+namespace {
+
+// Only the letters French and English pages actually use need a mapping.
+std::string_view without_accent(char32_t lower) {
+    // Latin-1 lower-case letters U+00E0..U+00FF in order; '*' marks the ones with no plain form.
+    constexpr std::string_view latin1_plain = "aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
+    if (lower == U'æ') return "ae";
+    if (lower == U'œ') return "oe";
+    if (lower < 0xE0 || lower > 0xFF) return {};
+    std::string_view plain = latin1_plain.substr(lower - 0xE0, 1);
+    return plain == "*" ? std::string_view{} : plain;
+}
+
+}  // namespace
+
+void append_folded_letter(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+        return;
+    }
+    char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+    std::string_view plain = without_accent(lower);
+    if (!plain.empty())
+        out += plain;
+    else
+        append_utf8(out, lower);
+}
+
 std::string format_number(double v) {
     char buf[64];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
@@ -214,11 +242,11 @@ Regex::Regex(std::string_view pattern, bool case_insensitive) : impl_(std::make_
     if (case_insensitive) impl_->literal = required_literal(pattern);
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr{};
-    auto upattern = icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
+    auto upattern =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
     impl_->pattern.reset(
         icu::RegexPattern::compile(upattern, case_insensitive ? UREGEX_CASE_INSENSITIVE : 0, perr, status));
-    if (U_FAILURE(status))
-        throw Error("bad regular expression '" + std::string(pattern) + "': " + u_errorName(status));
+    if (U_FAILURE(status)) throw Error("bad regular expression '" + std::string(pattern) + "': " + u_errorName(status));
 }
 Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
@@ -275,8 +303,20 @@ namespace occkit {
 namespace {
 bool is_space_cp(char32_t cp) {
     switch (cp) {
-        case 0x20: case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x85: case 0xA0: case 0x1680:
-        case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+        case 0x20:
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x85:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
             return true;
         default:
             return cp >= 0x2000 && cp <= 0x200A;
@@ -320,8 +360,7 @@ std::string normalize_space(std::string_view s) {
 std::string fold_key(std::string_view s) {
     std::string spaced = normalize_space(s);
     // Drop trailing ':' and other closing punctuation a label or heading may carry.
-    while (!spaced.empty() && (spaced.back() == ':' || spaced.back() == ' ' || spaced.back() == '.'))
-        spaced.pop_back();
+    while (!spaced.empty() && (spaced.back() == ':' || spaced.back() == ' ' || spaced.back() == '.')) spaced.pop_back();
     bool ascii = true;
     for (char c : spaced)
         if (static_cast<unsigned char>(c) >= 0x80) ascii = false;

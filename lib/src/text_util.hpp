@@ -18,6 +18,9 @@ int count_words(std::string_view s);
 // Decode one UTF-8 code point at s[i], advancing i; invalid bytes give U+FFFD and advance by one.
 char32_t next_code_point(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
+// Append a letter folded for comparing words in English and French: lower case, and the accents French uses
+// removed ("É" -> "e", "œ" -> "oe"), so "février", "fevrier" and "FÉVRIER" give the same key.
+void append_folded_letter(std::string& out, char32_t cp);
 
 // Shortest decimal that round-trips ("26.18", "32000", "0.5"): deterministic number text for XML and JSON.
 std::string format_number(double v);

@@ -162,16 +162,6 @@ std::optional<std::size_t> number_start(std::string_view s, std::size_t end) {
 // ---------------------------------------------------------------------------------------------------------------
 // Words: folded (lower case, French accents removed) so "L'HEURE", "l’heure" and "Médian" compare simply.
 
-std::string_view without_accent(char32_t lower) {
-    // Latin-1 lower-case letters U+00E0..U+00FF in order; '*' marks the ones with no plain form.
-    constexpr std::string_view latin1_plain = "aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
-    if (lower == U'æ') return "ae";
-    if (lower == U'œ') return "oe";
-    if (lower < 0xE0 || lower > 0xFF) return {};
-    std::string_view plain = latin1_plain.substr(lower - 0xE0, 1);
-    return plain == "*" ? std::string_view{} : plain;
-}
-
 bool is_letter(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     return u_isUAlphabetic(static_cast<UChar32>(cp));
@@ -224,13 +214,7 @@ Piece next_piece(std::string_view s, std::size_t pos) {
             i = at;
             break;
         }
-        char32_t lower = c < 0x80 ? static_cast<char32_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c)
-                                  : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-        std::string_view plain = without_accent(lower);
-        if (!plain.empty())
-            p.key += plain;
-        else
-            detail::append_utf8(p.key, lower);
+        detail::append_folded_letter(p.key, c);
     }
     p.end = i;
     return p;
@@ -638,8 +622,7 @@ private:
         return std::nullopt;
     }
 
-    std::optional<Wage> finish(const Amount& lower, const std::optional<Amount>& upper, Unit unit,
-                               std::size_t pos) {
+    std::optional<Wage> finish(const Amount& lower, const std::optional<Amount>& upper, Unit unit, std::size_t pos) {
         Context context = read_context(s_, context_window_begin(s_, lower.begin, previous_end_), lower.begin);
         std::string year;
         if (auto after_year = data_year_at(s_, pos, year)) pos = *after_year;
