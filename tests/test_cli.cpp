@@ -1,7 +1,6 @@
 // The `occkit` program as a user runs it: options, exit codes, what goes to stdout, stderr and files, batches with
 // bad inputs, output-directory mirroring, user layouts, and no debris left behind.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -169,8 +168,8 @@ std::vector<std::string> error_lines_for(const std::string& err, const std::stri
 }
 
 std::string describe(const CliResult& r) {
-    return "exit " + std::to_string(r.exit_code) + "\n--- stdout ---\n" + r.out.substr(0, 3000) +
-           "\n--- stderr ---\n" + r.err.substr(0, 3000);
+    return "exit " + std::to_string(r.exit_code) + "\n--- stdout ---\n" + r.out.substr(0, 3000) + "\n--- stderr ---\n" +
+           r.err.substr(0, 3000);
 }
 
 // One --explain line: "<line>  <where>  <text>".
@@ -218,6 +217,16 @@ TEST(CliBasics, SubcommandHelpMentionsItsOptions) {
         {"detect", {"--all", "--layout-file", "--input-format"}},
         {"layouts", {"--layout-file"}},
     };
+    // Every command that converts pages takes the same three options.
+    for (const char* sub : {"convert", "detect", "validate", "stale", "diff", "history", "export"}) {
+        CliResult r = run_cli({sub, "--help"});
+        EXPECT_EQ(r.exit_code, 0) << sub << "\n" << describe(r);
+        for (const char* option : {"--layout-file", "--input-format"})
+            EXPECT_TRUE(contains(r.out, option)) << sub << " --help lacks " << option;
+        if (std::string_view(sub) != "detect") {
+            EXPECT_TRUE(contains(r.out, "--layout ")) << sub;
+        }
+    }
     for (const auto& [sub, options] : expected) {
         CliResult r = run_cli({sub, "--help"});
         EXPECT_EQ(r.exit_code, 0) << sub << "\n" << describe(r);
@@ -232,9 +241,13 @@ TEST(CliBasics, NoSubcommandIsAUsageError) {
 }
 
 TEST(CliBasics, UnknownOptionsAndSubcommandsAreUsageErrors) {
-    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-             {"--no-such-option"}, {"convert", "--no-such-option"}, {"detect", "--frobnicate"}, {"frobnicate"},
-             {"convert", "-j", "0", "x.txt"}, {"convert", "--input-format", "pdf", "x.txt"}}) {
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"--no-such-option"},
+                                               {"convert", "--no-such-option"},
+                                               {"detect", "--frobnicate"},
+                                               {"frobnicate"},
+                                               {"convert", "-j", "0", "x.txt"},
+                                               {"convert", "--input-format", "pdf", "x.txt"}}) {
         CliResult r = run_cli(args);
         EXPECT_EQ(r.exit_code, 2) << args.back() << "\n" << describe(r);
         EXPECT_TRUE(r.out.empty() || contains(r.out, "Usage")) << describe(r);
@@ -545,6 +558,50 @@ TEST(CliConvert, UnknownLayoutIsAnError) {
 
 // --- user layouts ---
 
+TEST(CliLayoutFile, EveryCommandThatReadsPagesUsesIt) {
+    fs::path dir = scratch_dir("cli-layout-file-everywhere");
+    fs::path layout = dir / "acme.xml";
+    fs::path page = dir / "bells.txt";
+    write_text(layout, kUserLayout);
+    write_text(page, kUserLayoutPage);
+    const std::string l = layout.string(), p = page.string();
+
+    // The layout's chrome line is dropped and its heading read as duties only with the layout file.
+    CliResult textconv = run_cli({"diff", "--textconv", "--layout-file", l, p});
+    ASSERT_EQ(textconv.exit_code, 0) << describe(textconv);
+    EXPECT_TRUE(contains(textconv.out, "Bell Foundry Worker")) << textconv.out;
+    EXPECT_FALSE(contains(textconv.out, "Acme Careers Portal")) << textconv.out;
+    CliResult plain = run_cli({"diff", "--textconv", p});
+    EXPECT_TRUE(contains(plain.out, "Acme Careers Portal")) << plain.out;
+
+    CliResult exported = run_cli({"export", "--layout-file", l, p});
+    ASSERT_EQ(exported.exit_code, 0) << describe(exported);
+    EXPECT_TRUE(contains(exported.out, "acme-careers")) << exported.out;
+    CliResult forced = run_cli({"export", "--layout", "generic", "--layout-file", l, p});
+    EXPECT_FALSE(contains(forced.out, "acme-careers")) << forced.out;
+
+    CliResult validated = run_cli({"validate", "--from-page", "--format", "json", "--layout-file", l, p});
+    EXPECT_NE(validated.exit_code, 2) << describe(validated);
+    CliResult audited = run_cli({"stale", "--as-of", "2026-11-22", "--layout-file", l, p});
+    EXPECT_NE(audited.exit_code, 2) << describe(audited);
+    CliResult history = run_cli({"history", "--layout-file", l, "--date", p + "=2026-01-01", p});
+    EXPECT_EQ(history.exit_code, 0) << describe(history);
+
+    // A broken layout file is a usage error before any page is read, in every command.
+    fs::path broken = dir / "broken.xml";
+    write_text(broken, "<layout");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"validate", "--from-page", "--layout-file", broken.string(), p},
+          std::vector<std::string>{"stale", "--layout-file", broken.string(), p},
+          std::vector<std::string>{"diff", "--layout-file", broken.string(), p, p},
+          std::vector<std::string>{"history", "--layout-file", broken.string(), p},
+          std::vector<std::string>{"export", "--layout-file", broken.string(), p}}) {
+        CliResult r = run_cli(args);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << "\n" << describe(r);
+        EXPECT_TRUE(contains(r.err, broken.string())) << args[0] << ": " << r.err;
+    }
+}
+
 TEST(CliLayoutFile, UserLayoutIsUsedByDetectConvertAndLayouts) {
     fs::path dir = scratch_dir("cli-layout-file");
     fs::path layout = dir / "acme.xml";
@@ -664,8 +721,8 @@ TEST(CliDetect, SamplesAreDetectedAsTheirDirectoryInInputOrder) {
 }
 
 TEST(CliDetect, StdinAndBadInputs) {
-    CliResult r = run_cli({"detect", "-"}, read_file(source_dir() / "samples" / "htns" /
-                                                     "sleep-disorders-technologist.txt"));
+    CliResult r =
+        run_cli({"detect", "-"}, read_file(source_dir() / "samples" / "htns" / "sleep-disorders-technologist.txt"));
     ASSERT_EQ(r.exit_code, 0) << describe(r);
     auto fields = split(lines_of(r.out).at(0), '\t');
     ASSERT_EQ(fields.size(), 3u);

@@ -65,7 +65,8 @@ std::size_t run_batch(const std::vector<InputFile>& inputs, unsigned jobs,
             std::size_t finished = done.fetch_add(1) + 1;
             if (show_progress) {
                 std::lock_guard lock(g_err_mutex);
-                std::cerr << "\r\033[K" << verb << ' ' << finished << '/' << inputs.size() << ' ' << in.path << std::flush;
+                std::cerr << "\r\033[K" << verb << ' ' << finished << '/' << inputs.size() << ' ' << in.path
+                          << std::flush;
                 g_progress_shown = true;
             }
         }

@@ -15,6 +15,7 @@
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/xml.hpp"
+#include "page_options.hpp"
 
 namespace occkit::cli {
 
@@ -23,32 +24,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> page_extensions = {".html", ".htm", ".xhtml", ".txt", ".text"};
-
-struct LayoutOptions {
-    std::string layout;
-    std::vector<std::string> layout_files;
-    std::string format = "auto";
-    std::unique_ptr<LayoutSet> user_set;
-
-    void add_to(CLI::App* cmd) {
-        cmd->add_option("--layout", layout, "Use this layout instead of detecting one (see `occkit layouts`)");
-        // One file per --layout-file: without allow_extra_args(false) the option would swallow the inputs after it.
-        cmd->add_option("--layout-file", layout_files, "Load a layout file (repeatable); it may replace a built-in one")
-            ->check(CLI::ExistingFile)
-            ->allow_extra_args(false);
-        cmd->add_option("--input-format", format, "Input format")->check(CLI::IsMember({"auto", "html", "text"}));
-    }
-    // Build the layout set once, before any file is read.
-    const LayoutSet* layouts() {
-        if (layout_files.empty()) return nullptr;
-        user_set = std::make_unique<LayoutSet>(LayoutSet::builtin());
-        for (const auto& f : layout_files) user_set->add_file(f);
-        return user_set.get();
-    }
-    InputFormat input_format() const {
-        return format == "html" ? InputFormat::html : format == "text" ? InputFormat::text : InputFormat::automatic;
-    }
-};
 
 // Bounds on one input, so a hostile or broken page is refused early instead of exhausting memory or time
 // (README, "Limits and hostile input"). 0 means no limit.
@@ -132,11 +107,12 @@ void add_convert(CLI::App& app, int& rc) {
         unsigned jobs = 1;
         bool explain = false;
         bool quiet = false;
-        LayoutOptions layout;
+        PageOptions layout;
         InputLimits limits;
     };
     auto opt = std::make_shared<Options>();
-    cmd->add_option("inputs", opt->inputs, "Files or directories (recursively: .html .htm .txt); - or nothing for stdin");
+    cmd->add_option("inputs", opt->inputs,
+                    "Files or directories (recursively: .html .htm .txt); - or nothing for stdin");
     cmd->add_option("-o,--output", opt->output,
                     "Output file (one input) or directory (several inputs or a directory: mirrored paths, .xml)");
     cmd->add_option("--url", opt->url, "Source URL to record as provenance");
@@ -203,7 +179,7 @@ void add_detect(CLI::App& app, int& rc) {
     struct Options {
         std::vector<std::string> inputs;
         bool all = false;
-        LayoutOptions layout;
+        PageOptions layout;
     };
     auto opt = std::make_shared<Options>();
     cmd->add_option("inputs", opt->inputs, "Files or directories; - or nothing for stdin");

@@ -16,6 +16,7 @@
 #include "occkit/diff.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
+#include "page_options.hpp"
 
 namespace occkit::cli {
 
@@ -49,11 +50,11 @@ void add_format_option(CLI::App* cmd, std::string& format) {
 }
 
 // Throws occkit::Error "<path>: <reason>" (read_input names the path itself; parse errors get it here).
-Profile load(const std::string& path) {
+Profile load(const std::string& path, const ConvertOptions& convert_options) {
     if (path == no_file) return {};
     std::string bytes = read_input(path);
     try {
-        return read_profile(bytes, path);
+        return read_profile(bytes, path, convert_options);
     } catch (const std::exception& e) {
         throw Error(path + ": " + e.what());
     }
@@ -78,31 +79,48 @@ struct DiffOptions {
     std::string color = "auto";
     bool stat = false;
     bool textconv = false;
+    PageOptions pages;  // how pages are converted
 };
 
-int run_textconv(const DiffOptions& opt) {
+// The conversion settings of --layout, --layout-file and --input-format; a bad layout file is a usage error.
+std::optional<ConvertOptions> convert_options(PageOptions& pages, std::string_view command) {
+    ConvertOptions options;
+    try {
+        pages.apply_to(options);
+    } catch (const std::exception& e) {
+        report("occkit: " + std::string(command) + ": " + e.what());
+        return std::nullopt;
+    }
+    return options;
+}
+
+int run_textconv(DiffOptions& opt) {
     if (opt.files.size() != 1) {
         report("occkit: diff --textconv takes one file");
         return exit_error;
     }
+    auto copts = convert_options(opt.pages, "diff");
+    if (!copts) return exit_error;
     try {
-        return print(write_profile_text(load(opt.files[0]))) ? exit_identical : exit_error;
+        return print(write_profile_text(load(opt.files[0], *copts))) ? exit_identical : exit_error;
     } catch (const std::exception& e) {
         report(std::string("occkit: ") + e.what());
         return exit_error;
     }
 }
 
-int run_diff(const DiffOptions& opt) {
+int run_diff(DiffOptions& opt) {
     if (opt.textconv) return run_textconv(opt);
     if (opt.files.size() != 2 || opt.labels.size() > 2) {
         report("occkit: diff takes two files, OLD and NEW (or --textconv FILE), and at most two --label");
         return exit_error;
     }
+    auto copts = convert_options(opt.pages, "diff");
+    if (!copts) return exit_error;
     Profile versions[2];
     for (int k = 0; k < 2; ++k) {
         try {
-            versions[k] = load(opt.files[static_cast<std::size_t>(k)]);
+            versions[k] = load(opt.files[static_cast<std::size_t>(k)], *copts);
         } catch (const std::exception& e) {
             report(std::string("occkit: ") + e.what());
             return exit_error;
@@ -124,6 +142,7 @@ struct HistoryOptions {
     std::string format = "text";
     std::string color = "auto";
     unsigned jobs = 1;
+    PageOptions pages;  // how pages are converted
 };
 
 bool same_file(const std::string& a, const std::string& b) {
@@ -166,7 +185,9 @@ bool date_snapshot(Snapshot& s, const std::vector<std::pair<std::string, Calenda
     return false;
 }
 
-int run_history(const HistoryOptions& opt) {
+int run_history(HistoryOptions& opt) {
+    auto copts = convert_options(opt.pages, "history");
+    if (!copts) return exit_error;
     std::vector<std::pair<std::string, CalendarDate>> given;
     try {
         given = parse_date_options(opt.dates);
@@ -185,7 +206,7 @@ int run_history(const HistoryOptions& opt) {
         try {
             Snapshot s;
             s.label = in.path;
-            s.profile = load(in.path);
+            s.profile = load(in.path, *copts);
             if (!date_snapshot(s, given))
                 return "no date: give one with --date " + in.path + "=YYYY-MM-DD, or put YYYY-MM-DD in its name";
             read[static_cast<std::size_t>(&in - inputs.data())] = std::move(s);
@@ -225,6 +246,7 @@ void add_history(CLI::App& app, int& rc) {
     add_format_option(cmd, opt->format);
     add_color_option(cmd, opt->color);
     cmd->add_option("-j,--jobs", opt->jobs, "Read N snapshots in parallel")->check(CLI::Range(1u, 256u));
+    opt->pages.add_to(cmd);
     cmd->callback([opt, &rc] { rc = run_history(*opt); });
 }
 
@@ -242,6 +264,7 @@ void add_diff(CLI::App& app, int& rc) {
     add_color_option(cmd, opt->color);
     cmd->add_flag("--textconv", opt->textconv,
                   "Print one profile as normalised text (for git's diff.<driver>.textconv)");
+    opt->pages.add_to(cmd);
     cmd->callback([opt, &rc] { rc = run_diff(*opt); });
     add_history(app, rc);
 }

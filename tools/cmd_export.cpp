@@ -14,6 +14,7 @@
 #include "occkit/io.hpp"
 #include "occkit/json.hpp"
 #include "occkit/xml.hpp"
+#include "page_options.hpp"
 
 namespace occkit::cli {
 
@@ -225,7 +226,7 @@ struct ExportOptions {
     std::string output;
     std::string format = "json";
     std::string url;
-    std::string layout;
+    PageOptions pages;  // how pages are converted
     unsigned jobs = 1;
     bool quiet = false;
 };
@@ -366,15 +367,21 @@ void add_export(CLI::App& app, int& rc) {
                     "Output file; for json and jsonld with several inputs a directory (mirrored paths, .json or "
                     ".jsonld)");
     cmd->add_option("--url", opt->url, "Source URL to record for pages converted here");
-    cmd->add_option("--layout", opt->layout, "Layout for pages converted here instead of detecting one");
+    opt->pages.add_to(cmd);
     cmd->add_option("-j,--jobs", opt->jobs, "Export N inputs in parallel (the output order stays the input order)")
         ->check(CLI::Range(1u, 256u));
     cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes and the summary");
     cmd->callback([opt, &rc] {
         ExportSettings settings;
         settings.convert.url = opt->url;
-        settings.convert.layout = opt->layout;
         settings.quiet = opt->quiet;
+        try {
+            opt->pages.apply_to(settings.convert);
+        } catch (const std::exception& e) {
+            report(std::string("occkit: export: ") + e.what());
+            rc = exit_usage;
+            return;
+        }
         auto inputs = inputs_or_stdin(opt->inputs, export_extensions);
         rc = opt->format == "ndjson" ? export_stream(*opt, inputs, settings) : export_documents(*opt, inputs, settings);
     });

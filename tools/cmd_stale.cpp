@@ -14,6 +14,7 @@
 #include "occkit/io.hpp"
 #include "occkit/stale.hpp"
 #include "occkit/xml.hpp"
+#include "page_options.hpp"
 
 namespace occkit::cli {
 
@@ -24,10 +25,11 @@ namespace {
 // Canonical XML and the raw pages `convert` reads; pages are converted on the fly.
 const std::vector<std::string> stale_extensions = {".xml", ".html", ".htm", ".xhtml", ".txt", ".text"};
 
-StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy) {
+StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy,
+                       const ConvertOptions& convert_options) {
     std::string bytes = read_input(in.path);
     if (is_canonical_xml(bytes, in.path)) return audit_staleness(read_xml(bytes), in.path, as_of, policy);
-    StaleAudit audit = audit_staleness(convert(bytes).profile, in.path, as_of, policy);
+    StaleAudit audit = audit_staleness(convert(bytes, convert_options).profile, in.path, as_of, policy);
     // The file is the page itself, so its lines are the ones to point at (SARIF regions, editors), as validate
     // does for pages. Canonical XML keeps only the page lines: read_xml does not record where elements are.
     for (Finding& f : audit.findings) f.xml_line = f.source_line;
@@ -43,6 +45,7 @@ struct Options {
     std::string format = "text";
     std::string output;
     unsigned jobs = 1;
+    PageOptions pages;  // how pages are converted
 };
 
 // The policy from --policy, then --max-age over its default. Throws occkit::Error with the reason.
@@ -56,7 +59,7 @@ StalePolicy policy_from(const Options& opt) {
     return policy;
 }
 
-int run_stale(const Options& opt) {
+int run_stale(Options& opt) {
     std::optional<CalendarDate> as_of = opt.as_of.empty() ? today() : parse_as_of(opt.as_of);
     if (!as_of) {
         report("occkit: stale: --as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
@@ -65,8 +68,10 @@ int run_stale(const Options& opt) {
     StaleFormat format = StaleFormat::text;
     stale_format_from_string(opt.format, format);  // checked by CLI11
     StalePolicy policy;
+    ConvertOptions convert_options;
     try {
         policy = policy_from(opt);
+        opt.pages.apply_to(convert_options);
     } catch (const std::exception& e) {
         report(std::string("occkit: stale: ") + e.what());
         return exit_usage;
@@ -75,7 +80,7 @@ int run_stale(const Options& opt) {
     std::vector<std::optional<StaleAudit>> audits(inputs.size());
     auto work = [&](const InputFile& in) -> std::string {
         try {
-            audits[static_cast<std::size_t>(&in - inputs.data())] = audit_input(in, *as_of, policy);
+            audits[static_cast<std::size_t>(&in - inputs.data())] = audit_input(in, *as_of, policy, convert_options);
             return {};
         } catch (const std::exception& e) {
             return e.what();
@@ -116,6 +121,7 @@ void add_stale(CLI::App& app, int& rc) {
     cmd->add_option("--format", opt->format, "Report format")->check(CLI::IsMember({"text", "json", "csv", "sarif"}));
     cmd->add_option("-o,--output", opt->output, "Write the report to this file instead of stdout");
     cmd->add_option("-j,--jobs", opt->jobs, "Audit N files in parallel")->check(CLI::Range(1u, 256u));
+    opt->pages.add_to(cmd);
     cmd->callback([opt, &rc] { rc = run_stale(*opt); });
 }
 

@@ -19,6 +19,7 @@
 #include "occkit/stale.hpp"
 #include "occkit/validate.hpp"
 #include "occkit/version.hpp"
+#include "page_options.hpp"
 
 namespace occkit::cli {
 
@@ -42,6 +43,7 @@ struct Options {
     bool from_page = false;
     unsigned jobs = 1;
     std::size_t max_annotations = 50;
+    PageOptions pages;  // how pages are converted
 };
 
 bool has_page_extension(const std::string& path) {
@@ -85,7 +87,7 @@ ProfileRuleSet stale_rule_set(const Options& opt) {
 }
 
 // Everything that can be wrong before the first file is read: a usage error (exit 2) with its message.
-std::unique_ptr<Validator> make_validator(const Options& opt, std::string& error) {
+std::unique_ptr<Validator> make_validator(Options& opt, std::string& error) {
     ValidatorOptions options;
     if (!opt.as_of.empty()) {
         auto as_of = parse_as_of(opt.as_of);
@@ -97,6 +99,7 @@ std::unique_ptr<Validator> make_validator(const Options& opt, std::string& error
     }
     try {
         if (!opt.config_file.empty()) options.config = RuleConfig::load(opt.config_file);
+        opt.pages.apply_to(options.convert);
         options.extra_rule_sets.push_back(stale_rule_set(opt));
         return std::make_unique<Validator>(std::move(options));
     } catch (const std::exception& e) {
@@ -151,7 +154,7 @@ Run validate_all(const Validator& validator, const Options& opt) {
     return run;
 }
 
-int run_validate(const Options& opt, bool format_given) {
+int run_validate(Options& opt, bool format_given) {
     std::string error;
     std::unique_ptr<Validator> validator = make_validator(opt, error);
     std::optional<Baseline> baseline;
@@ -254,6 +257,7 @@ void add_validate(CLI::App& app, int& rc) {
     cmd->add_option("--baseline", opt->baseline_file, "Do not report findings recorded in this file");
     cmd->add_option("--write-baseline", opt->write_baseline_file, "Record every finding of this run in this file");
     cmd->add_flag("--from-page", opt->from_page, "Treat every input as a page (HTML or text) and convert it first");
+    opt->pages.add_to(cmd);
     cmd->add_flag("--stale", opt->stale, "Also run the staleness audit's rules (see occkit stale)");
     cmd->add_option("--stale-policy", opt->stale_policy_file, "Maximum section ages for --stale (implies --stale)");
     cmd->add_option("-j,--jobs", opt->jobs, "Validate N files in parallel")->check(CLI::Range(1u, 256u));

@@ -6,12 +6,12 @@
 
 namespace occkit::cli {
 
-void add_convert(CLI::App& app, int& rc);  // cmd_convert.cpp
-void add_detect(CLI::App& app, int& rc);   // cmd_convert.cpp
-void add_layouts(CLI::App& app, int& rc);  // cmd_convert.cpp
-void add_validate(CLI::App& app, int& rc); // cmd_validate.cpp: validate, rules
-void add_stale(CLI::App& app, int& rc);    // cmd_stale.cpp
-void add_diff(CLI::App& app, int& rc);     // cmd_diff.cpp: diff, history
-void add_export(CLI::App& app, int& rc);   // cmd_export.cpp: export, import
+void add_convert(CLI::App& app, int& rc);   // cmd_convert.cpp
+void add_detect(CLI::App& app, int& rc);    // cmd_convert.cpp
+void add_layouts(CLI::App& app, int& rc);   // cmd_convert.cpp
+void add_validate(CLI::App& app, int& rc);  // cmd_validate.cpp: validate, rules
+void add_stale(CLI::App& app, int& rc);     // cmd_stale.cpp
+void add_diff(CLI::App& app, int& rc);      // cmd_diff.cpp: diff, history
+void add_export(CLI::App& app, int& rc);    // cmd_export.cpp: export, import
 
 }  // namespace occkit::cli

@@ -1,6 +1,5 @@
 // occkit: one program, one subcommand per job. Options are parsed here; the work is in the library.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "batch.hpp"
