@@ -21,6 +21,7 @@
 #include "occkit/error.hpp"
 #include "occkit/json.hpp"
 #include "occkit/xml.hpp"
+#include "profiles.hpp"
 #include "testing.hpp"
 
 namespace {
@@ -37,67 +38,13 @@ using occkit::testing::xsd_problems;
 
 // --- profiles written by the tests ---
 
-occkit::Content paragraph(std::string text, int line) {
-    occkit::Content content;
-    content.kind = occkit::Content::Kind::paragraph;
-    content.paragraph = {std::move(text), line};
-    content.line = line;
-    return content;
-}
-
-occkit::Content list(std::vector<occkit::ListItem> items, int line) {
-    occkit::Content content;
-    content.kind = occkit::Content::Kind::list;
-    content.items = std::move(items);
-    content.line = line;
-    return content;
-}
-
-occkit::Content table(std::vector<occkit::TableRow> rows, int line) {
-    occkit::Content content;
-    content.kind = occkit::Content::Kind::table;
-    content.rows = std::move(rows);
-    content.line = line;
-    return content;
-}
-
-occkit::Date date(occkit::DateKind kind, occkit::DatePrecision precision, std::string value, std::string phrase,
-                  int line = 0) {
-    occkit::Date d;
-    d.kind = kind;
-    d.precision = precision;
-    d.value = std::move(value);
-    d.phrase = std::move(phrase);
-    d.line = line;
-    return d;
-}
-
-occkit::Wage wage(occkit::WageMeasure measure, occkit::WagePer per, std::optional<double> value, std::string phrase,
-                  std::string data_year = "") {
-    occkit::Wage w;
-    w.measure = measure;
-    w.per = per;
-    w.value = value;
-    w.phrase = std::move(phrase);
-    w.data_year = std::move(data_year);
-    return w;
-}
-
-occkit::Wage range(occkit::WagePer per, double min, double max, std::string phrase, std::string data_year = "") {
-    occkit::Wage w = wage(occkit::WageMeasure::range, per, std::nullopt, std::move(phrase), std::move(data_year));
-    w.min = min;
-    w.max = max;
-    return w;
-}
-
-occkit::Section section(std::string kind, std::string heading, int line, std::vector<occkit::Content> content) {
-    occkit::Section s;
-    s.kind = std::move(kind);
-    s.heading = std::move(heading);
-    s.line = line;
-    s.content = std::move(content);
-    return s;
-}
+using occkit::testing::date;
+using occkit::testing::list;
+using occkit::testing::paragraph;
+using occkit::testing::range;
+using occkit::testing::section;
+using occkit::testing::table;
+using occkit::testing::wage;
 
 occkit::Source source(std::string jurisdiction = "NS", std::string language = "en") {
     occkit::Source s;

@@ -11,6 +11,7 @@
 #include "occkit/error.hpp"
 #include "occkit/profile.hpp"
 #include "occkit/xml.hpp"
+#include "profiles.hpp"
 #include "testing.hpp"
 
 namespace {
@@ -41,40 +42,10 @@ occkit::Source sample_source() {
     return source;
 }
 
-occkit::Content paragraph(std::string text, int line) {
-    occkit::Content content;
-    content.kind = occkit::Content::Kind::paragraph;
-    content.paragraph = {std::move(text), line};
-    content.line = line;
-    return content;
-}
-
-occkit::Content list(std::vector<occkit::ListItem> items, int line) {
-    occkit::Content content;
-    content.kind = occkit::Content::Kind::list;
-    content.items = std::move(items);
-    content.line = line;
-    return content;
-}
-
-occkit::Content table(std::vector<occkit::TableRow> rows, int line) {
-    occkit::Content content;
-    content.kind = occkit::Content::Kind::table;
-    content.rows = std::move(rows);
-    content.line = line;
-    return content;
-}
-
-occkit::Date date(occkit::DateKind kind, occkit::DatePrecision precision, std::string value, std::string phrase,
-                  int line) {
-    occkit::Date d;
-    d.kind = kind;
-    d.precision = precision;
-    d.value = std::move(value);
-    d.phrase = std::move(phrase);
-    d.line = line;
-    return d;
-}
+using occkit::testing::date;
+using occkit::testing::list;
+using occkit::testing::paragraph;
+using occkit::testing::table;
 
 // Every field the model has, nested sections, each date kind, each wage shape, and text that needs escaping.
 occkit::Profile rich_profile() {
