@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <string>
@@ -777,6 +778,14 @@ TEST(DiffCli, ExitCodesAndFormats) {
     auto json = run_cli({"diff", "--format", "json", a.string(), b.string()});
     EXPECT_EQ(json.exit_code, 1);
     EXPECT_EQ(json.out.rfind("{\n  \"format\": \"occkit-diff\"", 0), 0u);
+    // A label (or a file name) that is not UTF-8 still gives JSON: the bad byte becomes U+FFFD.
+    auto odd =
+        run_cli({"diff", "--format", "json", "-L", "caf\xE9.xml", "-L", "new\xC0\xAF.xml", a.string(), b.string()});
+    EXPECT_EQ(odd.exit_code, 1) << odd.err;
+    EXPECT_NE(odd.out.find("\"caf\\ufffd.xml\""), std::string::npos) << odd.out.substr(0, 300);
+    EXPECT_TRUE(nlohmann::json::accept(odd.out));
+    EXPECT_NE(odd.out.find("\"new\\ufffd\\ufffd.xml\""), std::string::npos)  // an overlong '/' is two bad bytes
+        << odd.out.substr(0, 300);
     auto stat = run_cli({"diff", "--stat", a.string(), b.string()});
     EXPECT_EQ(stat.exit_code, 1);
     EXPECT_NE(stat.out.find(" duties: Duties"), std::string::npos);

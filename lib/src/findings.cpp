@@ -4,19 +4,17 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <set>
 #include <sstream>
 
+#include "json_writer.hpp"
 #include "occkit/decode.hpp"
 #include "text_util.hpp"
 
 namespace occkit {
 
 namespace {
-
-using Json = nlohmann::ordered_json;  // keys in the order written: reports read top-down
 
 std::string plural(std::size_t n, std::string_view word) {
     return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
@@ -56,35 +54,45 @@ std::string write_text(const std::vector<Finding>& findings, const std::vector<s
 
 // --- JSON and SARIF ---
 
-std::string dump(const Json& json) {
-    // Invalid UTF-8 (a file name in another charset) is replaced rather than thrown on.
-    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+void line_or_null(detail::JsonWriter& json, int line) {
+    if (line > 0)
+        json.integer(line);
+    else
+        json.null();
 }
-
-Json line_or_null(int line) { return line > 0 ? Json(line) : Json(nullptr); }
 
 std::string write_json(const std::vector<Finding>& findings, const std::vector<std::string>& files,
                        const ReportOptions& options) {
     Counts c(findings);
-    Json out;
-    out["tool"] = {{"name", options.tool_name}, {"version", options.tool_version}};
-    out["summary"] = {{"files", files.size()},
-                      {"findings", findings.size()},
-                      {"error", c.error},
-                      {"warning", c.warning},
-                      {"info", c.info}};
-    out["files"] = files;
-    out["findings"] = Json::array();
-    for (const Finding& f : findings)
-        out["findings"].push_back({{"file", f.file},
-                                   {"line", line_or_null(f.xml_line)},
-                                   {"sourceLine", line_or_null(f.source_line)},
-                                   {"rule", f.rule},
-                                   {"severity", to_string(f.severity)},
-                                   {"message", f.message},
-                                   {"subject", f.subject},
-                                   {"fingerprint", fingerprint(f)}});
-    return dump(out);
+    detail::JsonWriter json(JsonStyle::pretty);
+    json.begin_object();
+    json.key("tool").begin_object();
+    json.key("name").string(options.tool_name).key("version").string(options.tool_version);
+    json.end_object();
+    json.key("summary").begin_object();
+    json.key("files").integer(static_cast<long long>(files.size()));
+    json.key("findings").integer(static_cast<long long>(findings.size()));
+    json.key("error").integer(static_cast<long long>(c.error));
+    json.key("warning").integer(static_cast<long long>(c.warning));
+    json.key("info").integer(static_cast<long long>(c.info));
+    json.end_object();
+    json.key("files").begin_array();
+    for (const auto& file : files) json.string(file);
+    json.end_array();
+    json.key("findings").begin_array();
+    for (const Finding& f : findings) {
+        json.begin_object().key("file").string(f.file).key("line");
+        line_or_null(json, f.xml_line);
+        json.key("sourceLine");
+        line_or_null(json, f.source_line);
+        json.key("rule").string(f.rule).key("severity").string(to_string(f.severity));
+        json.key("message").string(f.message).key("subject").string(f.subject);
+        json.key("fingerprint").string(fingerprint(f));
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return json.finish();
 }
 
 std::string_view sarif_level(Severity s) {
@@ -110,48 +118,56 @@ std::string file_uri(std::string_view path) {
     return out;
 }
 
-Json sarif_rule(const RuleInfo& rule) {
-    return {{"id", rule.id},
-            {"shortDescription", {{"text", rule.summary}}},
-            {"fullDescription", {{"text", rule.explanation}}},
-            {"help", {{"text", rule.explanation}}},
-            {"defaultConfiguration", {{"level", sarif_level(rule.default_severity)}}}};
+void write_sarif_rule(detail::JsonWriter& json, const RuleInfo& rule) {
+    json.begin_object().key("id").string(rule.id);
+    json.key("shortDescription").begin_object().key("text").string(rule.summary).end_object();
+    json.key("fullDescription").begin_object().key("text").string(rule.explanation).end_object();
+    json.key("help").begin_object().key("text").string(rule.explanation).end_object();
+    json.key("defaultConfiguration").begin_object().key("level").string(sarif_level(rule.default_severity));
+    json.end_object();
+    json.end_object();
 }
 
-Json sarif_result(const Finding& f, const std::map<std::string, std::size_t>& rule_index) {
-    Json location = {{"artifactLocation", {{"uri", file_uri(f.file)}}}};
-    if (f.xml_line > 0) location["region"] = {{"startLine", f.xml_line}};
-    Json result = {{"ruleId", f.rule}};
-    if (auto it = rule_index.find(f.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
-    result["level"] = sarif_level(f.severity);
+void write_sarif_result(detail::JsonWriter& json, const Finding& f,
+                        const std::map<std::string, std::size_t>& rule_index) {
+    json.begin_object().key("ruleId").string(f.rule);
+    if (auto it = rule_index.find(f.rule); it != rule_index.end())
+        json.key("ruleIndex").integer(static_cast<long long>(it->second));
+    json.key("level").string(sarif_level(f.severity));
     std::string message = f.message;
     if (f.source_line > 0) message += " (page line " + std::to_string(f.source_line) + ")";
-    result["message"] = {{"text", message}};
-    result["locations"] = Json::array({{{"physicalLocation", location}}});
-    result["partialFingerprints"] = {{"occkitFingerprint/v1", fingerprint(f)}};
-    Json properties = {{"subject", f.subject}};
-    if (f.source_line > 0) properties["sourceLine"] = f.source_line;
-    result["properties"] = properties;
-    return result;
+    json.key("message").begin_object().key("text").string(message).end_object();
+    json.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+    json.key("artifactLocation").begin_object().key("uri").string(file_uri(f.file)).end_object();
+    if (f.xml_line > 0) json.key("region").begin_object().key("startLine").integer(f.xml_line).end_object();
+    json.end_object().end_object().end_array();
+    json.key("partialFingerprints").begin_object().key("occkitFingerprint/v1").string(fingerprint(f)).end_object();
+    json.key("properties").begin_object().key("subject").string(f.subject);
+    if (f.source_line > 0) json.key("sourceLine").integer(f.source_line);
+    json.end_object();
+    json.end_object();
 }
 
 std::string write_sarif(const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,
                         const ReportOptions& options) {
-    Json driver = {{"name", options.tool_name}};
-    if (!options.tool_version.empty()) driver["version"] = options.tool_version;
-    driver["rules"] = Json::array();
+    detail::JsonWriter json(JsonStyle::pretty);
+    json.begin_object();
+    json.key("$schema").string("https://json.schemastore.org/sarif-2.1.0.json").key("version").string("2.1.0");
+    json.key("runs").begin_array().begin_object();
+    json.key("tool").begin_object().key("driver").begin_object().key("name").string(options.tool_name);
+    if (!options.tool_version.empty()) json.key("version").string(options.tool_version);
+    json.key("rules").begin_array();
     std::map<std::string, std::size_t> rule_index;
-    for (const RuleInfo& rule : rules) {
-        if (!rule_index.emplace(rule.id, rule_index.size()).second) continue;
-        driver["rules"].push_back(sarif_rule(rule));
-    }
-    Json results = Json::array();
-    for (const Finding& f : findings) results.push_back(sarif_result(f, rule_index));
-    Json run = {{"tool", {{"driver", driver}}}, {"results", results}};
-    Json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-                  {"version", "2.1.0"},
-                  {"runs", Json::array({run})}};
-    return dump(sarif);
+    for (const RuleInfo& rule : rules)
+        if (rule_index.emplace(rule.id, rule_index.size()).second) write_sarif_rule(json, rule);
+    json.end_array();
+    json.end_object().end_object();  // driver, tool
+    json.key("results").begin_array();
+    for (const Finding& f : findings) write_sarif_result(json, f, rule_index);
+    json.end_array();
+    json.end_object().end_array();  // run, runs
+    json.end_object();
+    return json.finish();
 }
 
 // --- JUnit ---

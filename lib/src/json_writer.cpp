@@ -4,29 +4,41 @@
 #include <cassert>
 #include <cstdio>
 
+#include "text_util.hpp"
+
 namespace occkit::detail {
 
 namespace {
 
-// Bytes that start something to escape. 0xE2 is the lead byte of U+2028 and U+2029; other characters it starts
-// pass through.
+// Bytes that start something to escape, and every non-ASCII byte: a character is checked to be UTF-8 (file names
+// and other text from outside may not be) and U+2028 and U+2029 are escaped.
 constexpr std::array<bool, 256> special_bytes = [] {
     std::array<bool, 256> table{};
     for (int byte = 0; byte < 0x20; ++byte) table[static_cast<std::size_t>(byte)] = true;
     for (char c : {'"', '\\', '<', '>', '&'}) table[static_cast<unsigned char>(c)] = true;
-    table[0xE2] = true;
+    for (int byte = 0x80; byte < 0x100; ++byte) table[static_cast<std::size_t>(byte)] = true;
     return table;
 }();
-
-bool is_line_separator_at(std::string_view text, std::size_t i) {
-    return i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-           (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9);
-}
 
 void append_unicode_escape(std::string& out, unsigned code) {
     char escape[8];
     std::snprintf(escape, sizeof escape, "\\u%04x", code);
     out += escape;
+}
+
+// A valid character is copied (U+2028 and U+2029, which end a line in JavaScript, escaped); a byte that is not
+// UTF-8 becomes U+FFFD, so the output is always valid JSON. Returns how many bytes it consumed.
+std::size_t append_non_ascii(std::string& out, std::string_view text, std::size_t i) {
+    std::size_t next = i;
+    char32_t cp = next_code_point(text, next);
+    if (cp == 0xFFFD && next - i == 1) {
+        append_unicode_escape(out, 0xFFFD);
+    } else if (cp == 0x2028 || cp == 0x2029) {
+        append_unicode_escape(out, static_cast<unsigned>(cp));
+    } else {
+        out.append(text, i, next - i);
+    }
+    return next - i;
 }
 
 // Appends the escape for the special byte at text[i]; returns how many bytes it consumed.
@@ -54,14 +66,8 @@ std::size_t append_escape(std::string& out, std::string_view text, std::size_t i
         case '\f':
             out += "\\f";
             return 1;
-        case 0xE2:
-            if (!is_line_separator_at(text, i)) {
-                out += static_cast<char>(byte);
-                return 1;
-            }
-            append_unicode_escape(out, static_cast<unsigned char>(text[i + 2]) == 0xA8 ? 0x2028 : 0x2029);
-            return 3;
         default:
+            if (byte >= 0x80) return append_non_ascii(out, text, i);
             append_unicode_escape(out, byte);  // other C0 controls, < > &
             return 1;
     }
@@ -147,6 +153,12 @@ JsonWriter& JsonWriter::integer(long long value) {
 JsonWriter& JsonWriter::boolean(bool value) {
     start_value();
     out_ += value ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    start_value();
+    out_ += "null";
     return *this;
 }
 

@@ -11,10 +11,10 @@
 
 namespace occkit::detail {
 
-// Appends `text` (valid UTF-8) as a JSON string literal. Escaped: the quote, the backslash and every C0 control
-// (\n \t \r \b \f, others as \u00XX) as JSON requires; U+2028 and U+2029, which end a line in JavaScript; and
-// < > & as \u003c \u003e \u0026 (as Go's encoding/json does), so no "</script>" or "<!--" can end an HTML script
-// element holding the JSON.
+// Appends `text` as a JSON string literal. Escaped: the quote, the backslash and every C0 control (\n \t \r \b \f,
+// others as \u00XX) as JSON requires; U+2028 and U+2029, which end a line in JavaScript; and < > & as \u003c
+// \u003e \u0026 (as Go's encoding/json does), so no "</script>" or "<!--" can end an HTML script element holding
+// the JSON. A byte that is not UTF-8 (a file name from outside, say) becomes U+FFFD: the output is always JSON.
 void append_json_quoted(std::string& out, std::string_view text);
 
 class JsonWriter {
@@ -31,6 +31,7 @@ public:
     JsonWriter& number(std::string_view json_number);  // text that is already a JSON number
     JsonWriter& integer(long long value);
     JsonWriter& boolean(bool value);
+    JsonWriter& null();
 
     // The finished document and its final newline. Every object and array must be closed.
     std::string finish();

@@ -80,6 +80,12 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
         }
         cp = (cp << 6) | (cc & 0x3F);
     }
+    // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not UTF-8 either.
+    constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < smallest[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        ++i;
+        return 0xFFFD;
+    }
     i += len;
     return cp;
 }
