@@ -125,6 +125,20 @@ TEST(Findings, JsonReplacesInvalidUtf8InsteadOfFailing) {
         make_finding("missing-title", Severity::error, "bad \xff byte", "caf\xe9.xml", 1, 0, "title")};
     Json json = Json::parse(occkit::write_report(ReportFormat::json, findings, kRules, {"caf\xe9.xml"}));
     EXPECT_EQ(json["findings"][0]["message"], "bad \xef\xbf\xbd byte");
+    EXPECT_EQ(json["files"][0], "caf\xef\xbf\xbd.xml");
+    // An overlong '/' is two bytes that are not UTF-8, in every format that carries text.
+    findings[0].message = "x\xC0\xAFy";
+    const std::string replaced = "x\xEF\xBF\xBD\xEF\xBF\xBDy";
+    for (ReportFormat format : {ReportFormat::json, ReportFormat::sarif, ReportFormat::junit}) {
+        std::string out = occkit::write_report(format, findings, kRules, {"caf\xe9.xml"});
+        EXPECT_EQ(out.find('\xC0'), std::string::npos) << out;
+        if (format != ReportFormat::junit) {
+            EXPECT_TRUE(Json::accept(out)) << out;
+            EXPECT_NE(out.find("x\\ufffd\\ufffdy"), std::string::npos) << out;
+        } else {
+            EXPECT_NE(out.find(replaced), std::string::npos) << out;
+        }
+    }
 }
 
 // The parts of SARIF 2.1.0 that consumers (GitHub code scanning, VS Code) rely on, checked the way the schema

@@ -356,9 +356,9 @@ TEST(WriteXml, CleansCharactersXmlCannotCarry) {
     EXPECT_EQ(read.title->text,
               "ab\x7f"
               "c\xEF\xBF\xBD"
-              "d\xEF\xBF\xBD"
-              "e\xEF\xBF\xBD"
-              "fg\nh\ni\xEF\xBF\xBDj");
+              "d\xEF\xBF\xBD\xEF\xBF\xBD"  // one U+FFFD per byte that is not UTF-8
+              "e\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+              "fg\nh\ni\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDj");
     EXPECT_EQ(read.facts[0].label, "label");
     EXPECT_EQ(read.facts[0].value, "xy");
 }

@@ -15,7 +15,9 @@ bool contains(std::string_view haystack, std::string_view needle);
 std::string ascii_lower(std::string_view s);
 int count_words(std::string_view s);
 
-// Decode one UTF-8 code point at s[i], advancing i; invalid bytes give U+FFFD and advance by one.
+// Decode one UTF-8 code point at s[i], advancing i. A byte that does not start a well-formed sequence (truncated,
+// overlong, a surrogate, past U+10FFFF) gives U+FFFD and advances by one, so each such byte is one U+FFFD, as
+// Unicode's "maximal subpart" practice and the WHATWG decoder have it for these cases.
 char32_t next_code_point(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
 // Append a letter folded for comparing words in English and French: lower case, and the accents French uses

@@ -52,8 +52,6 @@ bool is_xml_character(char32_t cp) {
            (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-std::size_t utf8_length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
-
 // Empty when `s` is valid UTF-8 made of XML 1.0 characters; otherwise what is wrong with it.
 std::string character_problem(std::string_view s) {
     std::size_t i = 0;
@@ -65,7 +63,7 @@ std::string character_problem(std::string_view s) {
         }
         std::size_t start = i;
         char32_t cp = detail::next_code_point(s, i);
-        bool well_formed = i - start == utf8_length(cp) && !(cp >= 0xD800 && cp <= 0xDFFF);
+        bool well_formed = !(cp == 0xFFFD && i - start == 1);  // a real U+FFFD is three bytes
         if (!well_formed) return "invalid UTF-8";
         if (!is_xml_character(cp)) {
             char code[16];

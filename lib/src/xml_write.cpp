@@ -29,20 +29,13 @@ namespace occkit {
 
 namespace {
 
-bool is_surrogate(char32_t cp) { return cp >= 0xD800 && cp <= 0xDFFF; }
-
-std::size_t utf8_length(char32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
-
 // XML 1.0 Char minus what becomes U+FFFD: C0 controls (but tab, LF, CR) and the noncharacters U+FFFE/U+FFFF.
 bool is_dropped_character(char32_t cp) {
     return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 void append_code_point(std::string& out, std::string_view s, std::size_t& i) {
-    std::size_t start = i;
-    char32_t cp = detail::next_code_point(s, i);
-    // next_code_point accepts overlong forms and values past U+10FFFF; neither is UTF-8.
-    if (i - start != utf8_length(cp) || cp > 0x10FFFF || is_surrogate(cp)) cp = 0xFFFD;
+    char32_t cp = detail::next_code_point(s, i);  // U+FFFD for each byte that is not UTF-8
     if (is_dropped_character(cp)) return;
     detail::append_utf8(out, cp);
 }
