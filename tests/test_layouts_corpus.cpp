@@ -526,6 +526,10 @@ TEST(LayoutGeneric, DedicatedSitesThroughTheFallback) {
     EXPECT_EQ(title_of(convert_file(page(shared, "ab/alis-licensed-practical-nurse-2020.txt"), "generic").profile),
               "Licensed Practical Nurse");
     EXPECT_EQ(title_of(convert_file(page(shared, "ns/htns-paramedic.txt"), "generic").profile), "");
+    // ALIS's "Related Video(s)" is a resources heading the generic vocabulary knows.
+    Profile ot = convert_file(page(shared, "ab/alis-occupational-therapist-2018.txt"), "generic").profile;
+    ASSERT_TRUE(find_section(ot.sections, "Related Video(s)"));
+    EXPECT_EQ(find_section(ot.sections, "Related Video(s)")->kind, "resources");
 }
 
 // --- The whole corpus ---
