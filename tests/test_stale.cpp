@@ -846,8 +846,8 @@ TEST(StaleCli, OutputFileAndParallelJobsAgree) {
 TEST(StaleCli, SarifPointsIntoThePage) {
     auto dir = occkit::testing::scratch_dir("stale_cli_sarif");
     write_text(dir / "page.txt", kDatedPage);
-    auto r = occkit::testing::run_cli(
-        {"stale", "--as-of", "2026-11-22", "--format", "sarif", (dir / "page.txt").string()});
+    auto r =
+        occkit::testing::run_cli({"stale", "--as-of", "2026-11-22", "--format", "sarif", (dir / "page.txt").string()});
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_TRUE(contains(r.out, "\"version\": \"2.1.0\"")) << r.out;
     EXPECT_TRUE(contains(r.out, "\"id\": \"unparsed-date-phrase\"")) << r.out;  // every rule is described
@@ -855,4 +855,19 @@ TEST(StaleCli, SarifPointsIntoThePage) {
     EXPECT_TRUE(contains(r.out, R"("ruleId": "outdated-section",)")) << r.out;
     EXPECT_TRUE(contains(r.out, R"("startLine": 7)")) << r.out;
     EXPECT_TRUE(contains(r.out, R"("subject": "section:salary")")) << r.out;
+
+    // Its canonical XML: the result points at the salary <section> element's line in the XML file.
+    auto xml =
+        occkit::testing::run_cli({"convert", "-q", (dir / "page.txt").string(), "-o", (dir / "page.xml").string()});
+    ASSERT_EQ(xml.exit_code, 0) << xml.err;
+    const std::string doc = occkit::testing::read_file(dir / "page.xml");
+    std::size_t at = doc.find("<section kind=\"salary\" line=\"7\"");
+    ASSERT_NE(at, std::string::npos) << doc;
+    const int xml_line = 1 + static_cast<int>(std::count(doc.begin(), doc.begin() + static_cast<long>(at), '\n'));
+    ASSERT_NE(xml_line, 7);
+    auto from_xml =
+        occkit::testing::run_cli({"stale", "--as-of", "2026-11-22", "--format", "sarif", (dir / "page.xml").string()});
+    EXPECT_EQ(from_xml.exit_code, 1) << from_xml.err;
+    EXPECT_TRUE(contains(from_xml.out, "\"startLine\": " + std::to_string(xml_line) + "\n")) << from_xml.out;
+    EXPECT_TRUE(contains(from_xml.out, "(page line 7)")) << from_xml.out;
 }

@@ -2,6 +2,7 @@
 // Exit codes: 0 nothing flagged, 1 something outdated or undatable (for CI), 2 usage or input errors, 130 interrupted.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/stale.hpp"
+#include "occkit/validate.hpp"
 #include "occkit/xml.hpp"
 #include "page_options.hpp"
 
@@ -28,10 +30,16 @@ const std::vector<std::string> stale_extensions = {".xml", ".html", ".htm", ".xh
 StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy,
                        const ConvertOptions& convert_options) {
     std::string bytes = read_input(in.path);
-    if (is_canonical_xml(bytes, in.path)) return audit_staleness(read_xml(bytes), in.path, as_of, policy);
+    if (is_canonical_xml(bytes, in.path)) {
+        StaleAudit audit = audit_staleness(read_xml(bytes), in.path, as_of, policy);
+        // Point into the XML file (SARIF regions, editors) where the element of the finding's page line is.
+        const std::map<int, int> xml_lines = xml_lines_of_source_lines(bytes);
+        for (Finding& f : audit.findings)
+            if (auto line = xml_lines.find(f.source_line); line != xml_lines.end()) f.xml_line = line->second;
+        return audit;
+    }
     StaleAudit audit = audit_staleness(convert(bytes, convert_options).profile, in.path, as_of, policy);
-    // The file is the page itself, so its lines are the ones to point at (SARIF regions, editors), as validate
-    // does for pages. Canonical XML keeps only the page lines: read_xml does not record where elements are.
+    // The file is the page itself, so its lines are the ones to point at, as validate does for pages.
     for (Finding& f : audit.findings) f.xml_line = f.source_line;
     return audit;
 }

@@ -293,6 +293,15 @@ void read_and_validate(xmlSchema* schema, std::string_view xml, Pass& pass) {
     pass.outline = std::move(recorder.outline);
 }
 
+// Page line -> XML line of the first element whose line attribute names it.
+std::map<int, int> xml_line_of_source_line(const Outline& outline) {
+    std::map<int, int> lines;
+    for (int e = outline.size() - 1; e >= 0; --e)
+        if (int line = outline.source_line(e); line > 0 && !outline.attribute(e, "line").empty())
+            lines[line] = outline.line(e);
+    return lines;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers for the rules.
 
@@ -814,10 +823,7 @@ struct Validator::Impl {
         } catch (const Error&) {
             return;  // not readable as a profile: the schema findings already say why
         }
-        std::map<int, int> xml_line_of_source_line;  // the first element carrying each source line
-        for (int e = outline.size() - 1; e >= 0; --e)
-            if (int line = outline.source_line(e); line > 0 && !outline.attribute(e, "line").empty())
-                xml_line_of_source_line[line] = outline.line(e);
+        const std::map<int, int> xml_lines = xml_line_of_source_line(outline);
         for (std::size_t k = 0; k < options.extra_rule_sets.size(); ++k) {
             if (!set_active[k]) continue;
             for (Finding& f : options.extra_rule_sets[k].check(profile, file, options.as_of)) {
@@ -825,8 +831,8 @@ struct Validator::Impl {
                 if (!s || s->owner != static_cast<int>(k) || !s->severity) continue;
                 f.severity = *s->severity;
                 f.file = file;
-                auto line = xml_line_of_source_line.find(f.source_line);
-                f.xml_line = line == xml_line_of_source_line.end() ? 0 : line->second;
+                auto line = xml_lines.find(f.source_line);
+                f.xml_line = line == xml_lines.end() ? 0 : line->second;
                 out.push_back(std::move(f));
             }
         }
@@ -962,6 +968,19 @@ std::size_t Baseline::size() const {
     std::size_t total = 0;
     for (const auto& [print, count] : counts_) total += static_cast<std::size_t>(count);
     return total;
+}
+
+std::map<int, int> xml_lines_of_source_lines(std::string_view xml) {
+    Recorder recorder;
+    recorder.outline.reserve(xml.size());
+    xmlSAXHandler handler = recording_handler();
+    detail::XmlParser parser = detail::new_untrusted_sax_parser(xml, handler, &recorder);
+    if (!parser) return {};
+    recorder.parser = parser.get();
+    xmlParseDocument(parser.get());
+    if (recorder.doctype || !parser->wellFormed) return {};
+    recorder.outline.finish();
+    return xml_line_of_source_line(recorder.outline);
 }
 
 }  // namespace occkit

@@ -26,6 +26,11 @@ namespace occkit {
 // schema, convert-error) and then the profile rules.
 const std::vector<RuleInfo>& validate_rule_infos();
 
+// Where each page line first appears in a canonical XML document: page line -> the XML line of the first element
+// whose line attribute names it. Empty when the document is not well-formed. For tools that audit canonical XML
+// and point their findings into it (occkit stale), as the Validator does for its extra rule sets.
+std::map<int, int> xml_lines_of_source_lines(std::string_view xml);
+
 // Per-rule settings from a config file (UTF-8 text, one setting a line, '#' starts a comment):
 //
 //   empty-section = off          # never report it
