@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/xml.hpp"
 
@@ -20,34 +21,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> load(const fs::path& dir, const std::string& ext) {
-    std::vector<fs::path> paths;
-    if (fs::is_directory(dir))
-        for (const auto& e : fs::recursive_directory_iterator(dir))
-            if (e.is_regular_file() && e.path().extension() == ext) paths.push_back(e.path());
-    std::sort(paths.begin(), paths.end());
-    std::vector<std::string> pages;
-    for (const auto& p : paths) {
-        std::ifstream in(p, std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        pages.push_back(ss.str());
-    }
-    return pages;
-}
-
 const std::vector<std::string>& html_pages() {
     static const auto pages = [] {
-        auto p = load(fs::path(OCCKIT_SHARED_DIR) / "corpus/workbc/2022-11-22", ".html");
-        return p.empty() ? load(fs::path(OCCKIT_SOURCE_DIR) / "samples", ".html") : p;
+        auto p = occkit::bench::load_files(fs::path(OCCKIT_SHARED_DIR) / "corpus/workbc/2022-11-22", {".html"});
+        return p.empty() ? occkit::bench::load_files(fs::path(OCCKIT_SOURCE_DIR) / "samples", {".html"}) : p;
     }();
     return pages;
 }
 
 const std::vector<std::string>& text_pages() {
     static const auto pages = [] {
-        auto p = load(fs::path(OCCKIT_SHARED_DIR) / "corpus/pages", ".txt");
-        return p.empty() ? load(fs::path(OCCKIT_SOURCE_DIR) / "samples", ".txt") : p;
+        auto p = occkit::bench::load_files(fs::path(OCCKIT_SHARED_DIR) / "corpus/pages", {".txt"});
+        return p.empty() ? occkit::bench::load_files(fs::path(OCCKIT_SOURCE_DIR) / "samples", {".txt"}) : p;
     }();
     return pages;
 }
@@ -63,9 +48,9 @@ void run_pages(benchmark::State& state, const std::vector<std::string>& pages, v
 }
 
 void bare_libxml2(const std::string& page) {
-    htmlDocPtr doc = htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, nullptr,
-                                    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                                        HTML_PARSE_COMPACT);
+    htmlDocPtr doc = htmlReadMemory(
+        page.data(), static_cast<int>(page.size()), nullptr, nullptr,
+        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
     xmlFreeDoc(doc);
 }
 

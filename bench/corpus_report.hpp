@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/xml.hpp"
 
@@ -54,20 +55,10 @@ inline std::string expected_layout(const fs::path& page) {
 }
 
 inline std::vector<fs::path> corpus_pages(const fs::path& corpus) {
-    std::vector<fs::path> out;
-    for (const auto& e : fs::recursive_directory_iterator(corpus))
-        if (e.is_regular_file() && (e.path().extension() == ".txt" || e.path().extension() == ".html"))
-            out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
+    return occkit::bench::files_below(corpus, {".txt", ".html"});
 }
 
-inline std::string read_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using occkit::bench::read_bytes;
 
 // "section 2.1 other" -> "other"; "" for placements that are not section content.
 inline std::string content_kind(const std::string& where) {

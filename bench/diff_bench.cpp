@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/xml.hpp"
@@ -23,12 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using occkit::bench::read_bytes;
 
 struct PagePair {
     std::string old_html;  // empty: the page is new in the later snapshot

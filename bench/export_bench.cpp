@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/json.hpp"
 #include "occkit/xml.hpp"
@@ -21,22 +22,6 @@
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> load_pages(const fs::path& dir) {
-    std::vector<fs::path> paths;
-    if (fs::is_directory(dir))
-        for (const auto& entry : fs::recursive_directory_iterator(dir))
-            if (entry.is_regular_file() && entry.path().extension() == ".html") paths.push_back(entry.path());
-    std::sort(paths.begin(), paths.end());
-    std::vector<std::string> pages;
-    for (const auto& path : paths) {
-        std::ifstream in(path, std::ios::binary);
-        std::ostringstream bytes;
-        bytes << in.rdbuf();
-        pages.push_back(bytes.str());
-    }
-    return pages;
-}
 
 // The corpus in each form a step starts from, made once.
 struct Corpus {
@@ -49,8 +34,8 @@ struct Corpus {
 const Corpus& corpus() {
     static const Corpus loaded = [] {
         Corpus c;
-        c.pages = load_pages(fs::path(OCCKIT_SHARED_DIR) / "corpus/workbc/2022-11-22");
-        if (c.pages.empty()) c.pages = load_pages(fs::path(OCCKIT_SOURCE_DIR) / "samples");
+        c.pages = occkit::bench::load_files(fs::path(OCCKIT_SHARED_DIR) / "corpus/workbc/2022-11-22", {".html"});
+        if (c.pages.empty()) c.pages = occkit::bench::load_files(fs::path(OCCKIT_SOURCE_DIR) / "samples", {".html"});
         for (const auto& page : c.pages) {
             c.profiles.push_back(occkit::convert(page).profile);
             c.xml.push_back(occkit::write_xml(c.profiles.back()));

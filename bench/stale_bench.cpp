@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/stale.hpp"
 #include "occkit/xml.hpp"
@@ -23,27 +24,10 @@ namespace {
 
 const occkit::CalendarDate as_of{2026, 11, 22, 0, occkit::DatePrecision::day};
 
-std::vector<std::string> load_pages(const fs::path& dir) {
-    std::vector<fs::path> paths;
-    if (fs::is_directory(dir))
-        for (const auto& e : fs::recursive_directory_iterator(dir))
-            if (e.is_regular_file() && (e.path().extension() == ".html" || e.path().extension() == ".txt"))
-                paths.push_back(e.path());
-    std::sort(paths.begin(), paths.end());
-    std::vector<std::string> pages;
-    for (const auto& p : paths) {
-        std::ifstream in(p, std::ios::binary);
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        pages.push_back(ss.str());
-    }
-    return pages;
-}
-
 const std::vector<std::string>& corpus_pages() {
     static const auto pages = [] {
-        auto p = load_pages(fs::path(OCCKIT_SHARED_DIR) / "corpus");
-        return p.empty() ? load_pages(fs::path(OCCKIT_SOURCE_DIR) / "samples") : p;
+        auto p = occkit::bench::load_files(fs::path(OCCKIT_SHARED_DIR) / "corpus", {".html", ".txt"});
+        return p.empty() ? occkit::bench::load_files(fs::path(OCCKIT_SOURCE_DIR) / "samples", {".html", ".txt"}) : p;
     }();
     return pages;
 }

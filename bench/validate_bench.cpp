@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/validate.hpp"
 #include "occkit/xml.hpp"
@@ -36,6 +37,9 @@ extern char** environ;
 namespace fs = std::filesystem;
 
 namespace {
+
+using occkit::bench::files_below;
+using occkit::bench::read_bytes;
 
 struct Settings {
     std::size_t files = 10'000;
@@ -51,33 +55,16 @@ struct Timing {
 
 double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
 
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::vector<fs::path> files_below(const fs::path& dir, const std::string& extension) {
-    std::vector<fs::path> found;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return found;
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-        if (e.is_regular_file() && e.path().extension() == extension) found.push_back(e.path());
-    std::sort(found.begin(), found.end());
-    return found;
-}
-
 // The canonical XML documents the files are made of, and where they came from.
 std::vector<std::string> source_documents(std::string& origin) {
     std::vector<std::string> documents;
     fs::path workbc = fs::path(OCCKIT_SHARED_DIR) / "corpus/workbc";
-    for (const fs::path& page : files_below(workbc, ".html"))
-        documents.push_back(occkit::write_xml(occkit::convert(read_file(page)).profile));
+    for (const fs::path& page : files_below(workbc, {".html"}))
+        documents.push_back(occkit::write_xml(occkit::convert(read_bytes(page)).profile));
     origin = std::to_string(documents.size()) + " WorkBC pages from " + workbc.lexically_normal().string();
     if (!documents.empty()) return documents;
     fs::path samples = fs::path(OCCKIT_SOURCE_DIR) / "samples";
-    for (const fs::path& xml : files_below(samples, ".xml")) documents.push_back(read_file(xml));
+    for (const fs::path& xml : files_below(samples, {".xml"})) documents.push_back(read_bytes(xml));
     origin = std::to_string(documents.size()) + " sample documents (../shared is absent)";
     return documents;
 }
@@ -131,7 +118,7 @@ Timing run_in_process(const occkit::Validator& validator, const std::vector<std:
     std::atomic<std::size_t> next{0}, errors{0};
     auto worker = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < paths.size();)
-            for (const auto& f : validator.validate_xml(read_file(paths[i]), paths[i]))
+            for (const auto& f : validator.validate_xml(read_bytes(paths[i]), paths[i]))
                 if (f.severity == occkit::Severity::error) errors.fetch_add(1);
     };
     std::vector<std::thread> pool;
