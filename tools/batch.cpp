@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -85,6 +87,58 @@ std::size_t run_batch(const std::vector<InputFile>& inputs, unsigned jobs,
         report("occkit: interrupted; " + std::to_string(skipped) + " input(s) not processed");
     }
     return failures.load();
+}
+
+std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& extensions) {
+    return collect_inputs(paths.empty() ? std::vector<std::string>{"-"} : paths, extensions);
+}
+
+std::vector<std::filesystem::path> input_paths(const std::vector<InputFile>& inputs) {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& in : inputs)
+        if (in.path != "-") paths.emplace_back(in.path);
+    return paths;
+}
+
+bool names_directory(const std::vector<std::string>& inputs, const std::vector<InputFile>& found,
+                     const std::string& output) {
+    bool directory_input = std::any_of(inputs.begin(), inputs.end(), [](const std::string& p) {
+        std::error_code ec;
+        return std::filesystem::is_directory(p, ec);
+    });
+    std::error_code ec;
+    return found.size() > 1 || directory_input ||
+           (!output.empty() && (output.back() == '/' || std::filesystem::is_directory(output, ec)));
+}
+
+std::vector<std::filesystem::path> output_paths_for(std::vector<InputFile>& inputs,
+                                                    const std::filesystem::path& out_dir,
+                                                    const std::string& extension) {
+    auto mirrored = [&](const InputFile& in) {
+        std::filesystem::path relative =
+            in.path == "-" ? std::filesystem::path("stdin") : std::filesystem::path(in.relative);
+        return out_dir / relative.replace_extension(extension);
+    };
+    std::map<std::filesystem::path, int> uses;
+    for (const auto& in : inputs)
+        if (in.error.empty()) ++uses[mirrored(in)];
+    std::map<std::filesystem::path, std::string> claimed;
+    std::vector<std::filesystem::path> paths;
+    for (auto& in : inputs) {
+        std::filesystem::path path = mirrored(in);
+        if (uses[path] > 1 && in.path != "-") path = out_dir / (in.relative + extension);
+        auto [first, fresh] = claimed.emplace(path, in.path);
+        if (!fresh && in.error.empty())
+            in.error = "output " + path.string() + " is also the output of " + first->second;
+        paths.push_back(std::move(path));
+    }
+    return paths;
+}
+
+std::string without_path(const std::string& message, const std::string& path) {
+    std::string prefix = path + ": ";
+    return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
 }
 
 }  // namespace occkit::cli

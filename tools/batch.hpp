@@ -2,6 +2,7 @@
 // progress on a terminal, SIGINT handling, and the exit-code convention (0 ok, 1 some inputs failed, 2 usage).
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,5 +32,26 @@ std::optional<CalendarDate> parse_as_of(const std::string& text);
 
 // Print one line to stderr, serialised with the batch's own messages.
 void report(const std::string& line);
+
+// The inputs named (files, directories searched for `extensions`), or standard input when none is named.
+std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& extensions);
+
+// The named input files, which no output may replace (write_file_atomic's protected paths).
+std::vector<std::filesystem::path> input_paths(const std::vector<InputFile>& inputs);
+
+// Does the batch write one output per input into a directory: several inputs, a directory among them, or -o naming
+// a directory ("out/" or an existing one)?
+bool names_directory(const std::vector<std::string>& inputs, const std::vector<InputFile>& found,
+                     const std::string& output);
+
+// Output paths mirroring the inputs below `out_dir`, with `extension`. Inputs that differ only in extension
+// (page.html and page.txt) keep it (page.html.xml, page.txt.xml) rather than replace each other in whatever order
+// the jobs finish; a clash still left is an error for the later input.
+std::vector<std::filesystem::path> output_paths_for(std::vector<InputFile>& inputs,
+                                                    const std::filesystem::path& out_dir, const std::string& extension);
+
+// An error message without the "<path>: " that read_input puts first, for reports that name the file themselves.
+std::string without_path(const std::string& message, const std::string& path);
 
 }  // namespace occkit::cli

@@ -54,11 +54,6 @@ struct InputLimits {
     }
 };
 
-std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths) {
-    if (paths.empty()) return collect_inputs({"-"}, page_extensions);
-    return collect_inputs(paths, page_extensions);
-}
-
 std::string explain(const Conversion& c) {
     std::ostringstream out;
     out << "# layout " << c.profile.source.layout << " (confidence " << std::fixed << std::setprecision(2)
@@ -69,31 +64,6 @@ std::string explain(const Conversion& c) {
             << '\n';
     }
     return out.str();
-}
-
-fs::path output_path_for(const InputFile& in, const fs::path& out_dir) {
-    fs::path rel = in.path == "-" ? fs::path("stdin") : fs::path(in.relative);
-    rel.replace_extension(".xml");
-    return out_dir / rel;
-}
-
-// Output paths for a batch into a directory, one per input. Pages differing only in extension (page.html and
-// page.txt) would both become page.xml, one silently replacing the other in whatever order the jobs finish: those
-// keep their extension (page.html.xml, page.txt.xml). A clash still left is an error for the later input.
-std::vector<fs::path> output_paths_for(std::vector<InputFile>& inputs, const fs::path& out_dir) {
-    std::map<fs::path, int> uses;
-    for (const auto& in : inputs)
-        if (in.error.empty()) ++uses[output_path_for(in, out_dir)];
-    std::map<fs::path, std::string> claimed;
-    std::vector<fs::path> paths;
-    for (auto& in : inputs) {
-        fs::path p = output_path_for(in, out_dir);
-        if (uses[p] > 1 && in.path != "-") p = out_dir / (in.relative + ".xml");
-        auto [first, fresh] = claimed.emplace(p, in.path);
-        if (!fresh && in.error.empty()) in.error = "output " + p.string() + " is also the output of " + first->second;
-        paths.push_back(std::move(p));
-    }
-    return paths;
 }
 
 }  // namespace
@@ -122,30 +92,22 @@ void add_convert(CLI::App& app, int& rc) {
     opt->layout.add_to(cmd);
     opt->limits.add_to(cmd);
     cmd->callback([opt, &rc] {
-        const LayoutSet* layouts = opt->layout.layouts();
-        auto inputs = inputs_or_stdin(opt->inputs);
-        bool directory_input = std::any_of(opt->inputs.begin(), opt->inputs.end(), [](const std::string& p) {
-            std::error_code ec;
-            return fs::is_directory(p, ec);
-        });
-        bool to_dir = inputs.size() > 1 || directory_input ||
-                      (!opt->output.empty() && (opt->output.back() == '/' || fs::is_directory(opt->output)));
+        opt->layout.layouts();  // a bad layout file is an error before any input is looked at
+        auto inputs = inputs_or_stdin(opt->inputs, page_extensions);
+        bool to_dir = names_directory(opt->inputs, inputs, opt->output);
         if (to_dir && opt->output.empty() && !opt->explain) {
             report("occkit: convert: several inputs need -o DIR (outputs mirror the input paths)");
             rc = exit_usage;
             return;
         }
-        std::vector<fs::path> protected_inputs;
-        for (const auto& in : inputs)
-            if (in.path != "-") protected_inputs.emplace_back(in.path);
+        const std::vector<fs::path> protected_inputs = input_paths(inputs);
         ConvertOptions copts;
-        copts.layout = opt->layout.layout;
+        opt->layout.apply_to(copts);  // the layout set was built above, before any input was looked at
         copts.url = opt->url;
-        copts.format = opt->layout.input_format();
-        copts.layouts = layouts;
         copts.limits = opt->limits.block_limits();
         copts.explain = opt->explain;  // placements are as big as the profile on a huge page: only when asked
-        const std::vector<fs::path> outputs = to_dir ? output_paths_for(inputs, opt->output) : std::vector<fs::path>{};
+        const std::vector<fs::path> outputs =
+            to_dir ? output_paths_for(inputs, opt->output, ".xml") : std::vector<fs::path>{};
         std::mutex stdout_mutex;
         auto work = [&](const InputFile& in) -> std::string {
             try {
@@ -188,7 +150,7 @@ void add_detect(CLI::App& app, int& rc) {
     cmd->callback([opt, &rc] {
         const LayoutSet* layouts = opt->layout.layouts();
         const LayoutSet& set = layouts ? *layouts : LayoutSet::builtin();
-        auto inputs = inputs_or_stdin(opt->inputs);
+        auto inputs = inputs_or_stdin(opt->inputs, page_extensions);
         std::vector<std::string> lines(inputs.size());  // printed in input order after the batch
         auto work = [&](const InputFile& in) -> std::string {
             try {

@@ -60,11 +60,6 @@ Profile load(const std::string& path, const ConvertOptions& convert_options) {
     }
 }
 
-std::string without_path(const std::string& path, std::string message) {
-    if (message.starts_with(path + ": ")) message.erase(0, path.size() + 2);
-    return message;
-}
-
 bool print(const std::string& text) {
     std::cout << text << std::flush;
     if (std::cout) return true;
@@ -82,24 +77,12 @@ struct DiffOptions {
     PageOptions pages;  // how pages are converted
 };
 
-// The conversion settings of --layout, --layout-file and --input-format; a bad layout file is a usage error.
-std::optional<ConvertOptions> convert_options(PageOptions& pages, std::string_view command) {
-    ConvertOptions options;
-    try {
-        pages.apply_to(options);
-    } catch (const std::exception& e) {
-        report("occkit: " + std::string(command) + ": " + e.what());
-        return std::nullopt;
-    }
-    return options;
-}
-
 int run_textconv(DiffOptions& opt) {
     if (opt.files.size() != 1) {
         report("occkit: diff --textconv takes one file");
         return exit_error;
     }
-    auto copts = convert_options(opt.pages, "diff");
+    auto copts = opt.pages.convert_options("diff");
     if (!copts) return exit_error;
     try {
         return print(write_profile_text(load(opt.files[0], *copts))) ? exit_identical : exit_error;
@@ -115,7 +98,7 @@ int run_diff(DiffOptions& opt) {
         report("occkit: diff takes two files, OLD and NEW (or --textconv FILE), and at most two --label");
         return exit_error;
     }
-    auto copts = convert_options(opt.pages, "diff");
+    auto copts = opt.pages.convert_options("diff");
     if (!copts) return exit_error;
     Profile versions[2];
     for (int k = 0; k < 2; ++k) {
@@ -186,7 +169,7 @@ bool date_snapshot(Snapshot& s, const std::vector<std::pair<std::string, Calenda
 }
 
 int run_history(HistoryOptions& opt) {
-    auto copts = convert_options(opt.pages, "history");
+    auto copts = opt.pages.convert_options("history");
     if (!copts) return exit_error;
     std::vector<std::pair<std::string, CalendarDate>> given;
     try {
@@ -212,7 +195,7 @@ int run_history(HistoryOptions& opt) {
             read[static_cast<std::size_t>(&in - inputs.data())] = std::move(s);
             return {};
         } catch (const std::exception& e) {
-            return without_path(in.path, e.what());  // run_batch names the file itself
+            return without_path(e.what(), in.path);  // run_batch names the file itself
         }
     };
     std::size_t failed = run_batch(inputs, opt.jobs, work, "reading");

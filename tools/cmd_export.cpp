@@ -117,49 +117,6 @@ std::string report_document_errors(const InputFile& in, const std::vector<std::s
 
 // --- outputs ---
 
-bool names_directory(const std::vector<std::string>& inputs, const std::vector<InputFile>& found,
-                     const std::string& output) {
-    bool directory_input = std::any_of(inputs.begin(), inputs.end(), [](const std::string& p) {
-        std::error_code ec;
-        return fs::is_directory(p, ec);
-    });
-    std::error_code ec;
-    return found.size() > 1 || directory_input ||
-           (!output.empty() && (output.back() == '/' || fs::is_directory(output, ec)));
-}
-
-// Output paths mirroring the inputs below `out_dir`, with `extension`. As `occkit convert` does: inputs that differ
-// only in extension (page.html, page.xml) keep it (page.html.json, page.xml.json) rather than replace each other; a
-// clash still left is an error for the later input.
-std::vector<fs::path> output_paths_for(std::vector<InputFile>& inputs, const fs::path& out_dir,
-                                       const std::string& extension) {
-    auto mirrored = [&](const InputFile& in) {
-        fs::path relative = in.path == "-" ? fs::path("stdin") : fs::path(in.relative);
-        return out_dir / relative.replace_extension(extension);
-    };
-    std::map<fs::path, int> uses;
-    for (const auto& in : inputs)
-        if (in.error.empty()) ++uses[mirrored(in)];
-    std::map<fs::path, std::string> claimed;
-    std::vector<fs::path> paths;
-    for (auto& in : inputs) {
-        fs::path path = mirrored(in);
-        if (uses[path] > 1 && in.path != "-") path = out_dir / (in.relative + extension);
-        auto [first, fresh] = claimed.emplace(path, in.path);
-        if (!fresh && in.error.empty())
-            in.error = "output " + path.string() + " is also the output of " + first->second;
-        paths.push_back(std::move(path));
-    }
-    return paths;
-}
-
-std::vector<fs::path> input_paths(const std::vector<InputFile>& inputs) {
-    std::vector<fs::path> paths;
-    for (const auto& in : inputs)
-        if (in.path != "-") paths.emplace_back(in.path);
-    return paths;
-}
-
 // Writes each input's text in input order, whatever order the jobs finish in: a stream (NDJSON) stays in the order
 // of the inputs, and each input's text goes out whole or not at all. A write error (a closed pipe) stops the
 // writing; error() says why.
@@ -346,10 +303,6 @@ int import_documents(const ImportOptions& opt, std::vector<InputFile>& inputs) {
     return interrupted() ? exit_interrupted : failed || !out.error().empty() ? exit_failures : exit_ok;
 }
 
-std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths, const std::vector<std::string>& ext) {
-    return collect_inputs(paths.empty() ? std::vector<std::string>{"-"} : paths, ext);
-}
-
 }  // namespace
 
 void add_export(CLI::App& app, int& rc) {
@@ -372,16 +325,15 @@ void add_export(CLI::App& app, int& rc) {
         ->check(CLI::Range(1u, 256u));
     cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes and the summary");
     cmd->callback([opt, &rc] {
-        ExportSettings settings;
-        settings.convert.url = opt->url;
-        settings.quiet = opt->quiet;
-        try {
-            opt->pages.apply_to(settings.convert);
-        } catch (const std::exception& e) {
-            report(std::string("occkit: export: ") + e.what());
+        auto convert_options = opt->pages.convert_options("export");
+        if (!convert_options) {
             rc = exit_usage;
             return;
         }
+        ExportSettings settings;
+        settings.convert = std::move(*convert_options);
+        settings.convert.url = opt->url;
+        settings.quiet = opt->quiet;
         auto inputs = inputs_or_stdin(opt->inputs, export_extensions);
         rc = opt->format == "ndjson" ? export_stream(*opt, inputs, settings) : export_documents(*opt, inputs, settings);
     });

@@ -44,7 +44,6 @@ StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const Sta
     return audit;
 }
 
-// "2026-11-22", "2026-11" or "2026"; nothing for a span or anything else.
 struct Options {
     std::vector<std::string> inputs;
     std::string as_of;
@@ -84,7 +83,7 @@ int run_stale(Options& opt) {
         report(std::string("occkit: stale: ") + e.what());
         return exit_usage;
     }
-    auto inputs = collect_inputs(opt.inputs.empty() ? std::vector<std::string>{"-"} : opt.inputs, stale_extensions);
+    auto inputs = inputs_or_stdin(opt.inputs, stale_extensions);
     std::vector<std::optional<StaleAudit>> audits(inputs.size());
     auto work = [&](const InputFile& in) -> std::string {
         try {
@@ -99,11 +98,8 @@ int run_stale(Options& opt) {
     for (auto& a : audits)
         if (a) done.push_back(std::move(*a));
     try {
-        std::vector<fs::path> protected_inputs;
-        for (const auto& in : inputs)
-            if (in.path != "-") protected_inputs.emplace_back(in.path);
         write_file_atomic(opt.output.empty() ? "-" : opt.output, write_stale_report(format, done, *as_of),
-                          protected_inputs);
+                          input_paths(inputs));
     } catch (const std::exception& e) {
         report(std::string("occkit: stale: ") + e.what());
         return exit_usage;

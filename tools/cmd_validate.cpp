@@ -58,18 +58,11 @@ bool has_page_extension(const std::string& path) {
 // canonical XML unless --from-page says it is a page.
 std::vector<InputFile> validate_inputs(const Options& opt) {
     std::vector<std::string> extensions = opt.from_page ? page_extensions : std::vector<std::string>{".xml"};
-    return collect_inputs(opt.inputs.empty() ? std::vector<std::string>{"-"} : opt.inputs, extensions);
+    return inputs_or_stdin(opt.inputs, extensions);
 }
 
 bool is_page(const InputFile& in, const Options& opt) {
     return opt.from_page || (in.path != "-" && has_page_extension(in.path));
-}
-
-// "2026-11-22", "2026-11" or "2026", as `occkit stale --as-of` takes it.
-// read_input's messages start with the path; a finding names its file already.
-std::string without_path(const std::string& message, const std::string& path) {
-    std::string prefix = path + ": ";
-    return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
 // The staleness audit's rules (occkit stale), offered to validate: on with --stale or --stale-policy, or one by one

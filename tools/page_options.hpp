@@ -4,9 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/layout.hpp"
 
@@ -43,11 +45,25 @@ struct PageOptions {
         return format == "html" ? InputFormat::html : format == "text" ? InputFormat::text : InputFormat::automatic;
     }
 
-    // Fills the conversion settings these options govern (layout, layout set, input format).
+    // Fills the conversion settings these options govern (layout, layout set, input format). Throws occkit::Error
+    // on a bad layout file.
     void apply_to(ConvertOptions& options) {
         options.layout = layout;
         options.layouts = layouts();
         options.format = input_format();
+    }
+
+    // The same, for a command with nothing else to set up: a bad layout file is reported as
+    // "occkit: <command>: <reason>" (a usage error for the caller) and gives nothing.
+    std::optional<ConvertOptions> convert_options(std::string_view command) {
+        ConvertOptions options;
+        try {
+            apply_to(options);
+        } catch (const std::exception& e) {
+            report("occkit: " + std::string(command) + ": " + e.what());
+            return std::nullopt;
+        }
+        return options;
     }
 };
 
