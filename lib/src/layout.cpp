@@ -351,10 +351,6 @@ struct PageLines {
         }
     }
 
-    static bool contains(const std::string& haystack, const std::string& needle) {
-        return ::memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
-    }
-
     // Whether any line matches a non-regex matcher.
     bool any_folded(const Matcher& m) const {
         switch (m.mode) {
@@ -365,7 +361,7 @@ struct PageLines {
                 return it != sorted.end() && it->starts_with(m.key);
             }
             case Matcher::Mode::contains:
-                return contains(folded, m.key);
+                return detail::contains(folded, m.key);
             case Matcher::Mode::regex:
                 return true;
         }
@@ -373,7 +369,9 @@ struct PageLines {
     }
 
     // False when no line can match the regex (its required literal is nowhere on the page).
-    bool may_match(const detail::Regex& re) const { return re.literal().empty() || contains(lower, re.literal()); }
+    bool may_match(const detail::Regex& re) const {
+        return re.literal().empty() || detail::contains(lower, re.literal());
+    }
 };
 
 bool text_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string>& folded,

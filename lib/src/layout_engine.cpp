@@ -8,6 +8,7 @@
 #include "occkit/convert.hpp"
 #include "occkit/dates.hpp"
 #include "occkit/wages.hpp"
+#include "wages_internal.hpp"
 
 namespace occkit {
 
@@ -172,7 +173,7 @@ private:
     std::vector<Content>* content_target(std::size_t i);
     bool try_table_row(std::size_t& i);
     bool try_pair(std::size_t& i, const PairRule& rule);
-    std::string add_table_row(std::size_t i, std::vector<std::string> cells, bool reconstructed);
+    std::string add_table_row(std::size_t i, std::vector<std::string> cells);  // a table the text flattened
     std::size_t wages_from_row(const Content& table, const TableRow& row, bool reconstructed);
     std::optional<WagePer> period_of_open_sections();
     void extract_dates_and_wages(const Block& b, bool consumed_as_date, bool read_wages = true);
@@ -642,9 +643,7 @@ void Engine::infer_section_for_opening_date(const DatePhrase& dp, const Block& b
     if (open && open->content.empty() && open->subsections.empty()) return;  // right under its heading
     for (const auto& inf : r_.infers) {
         if (inf.when != InferRule::When::opening_date) continue;
-        bool exists =
-            std::any_of(p_.sections.begin(), p_.sections.end(), [&](const Section& s) { return s.kind == inf.kind; });
-        if (exists) continue;
+        if (has_section(inf.kind)) continue;
         open_section(inf.kind, inf.heading, true, b.line, 2, "", false);
         return;
     }
@@ -772,13 +771,13 @@ bool Engine::try_table_row(std::size_t& i) {
             for (std::size_t g = 1; g < m->size(); ++g)
                 if (!(*m)[g].empty()) cells.push_back(normalize_space((*m)[g]));
             if (cells.size() >= 2) {
-                add_table_row(i, std::move(cells), true);
+                add_table_row(i, std::move(cells));
                 return true;
             }
         }
     }
     if (auto cells = doubled_row(b.text)) {
-        add_table_row(i, std::move(*cells), true);
+        add_table_row(i, std::move(*cells));
         return true;
     }
     return false;
@@ -794,13 +793,13 @@ bool Engine::try_pair(std::size_t& i, const PairRule& rule) {
     };
     const Block& b = block(i);
     if (auto one_line = split_pair_line(b.text, first, second)) {
-        add_table_row(i, row(std::move(one_line->first), std::move(one_line->second)), true);
+        add_table_row(i, row(std::move(one_line->first), std::move(one_line->second)));
         return true;
     }
     if (!first.search(b.text)) return false;
     std::size_t j = next_content_block(i + 1);
     if (j >= n_ || !is_text_block(block(j)) || !second.search(block(j).text)) return false;
-    std::string where = add_table_row(i, row(b.text, block(j).text), true);
+    std::string where = add_table_row(i, row(b.text, block(j).text));
     for (std::size_t k = i + 1; k < j; ++k) place(k, "chrome");
     place(j, std::move(where));
     i = j;
@@ -808,7 +807,7 @@ bool Engine::try_pair(std::size_t& i, const PairRule& rule) {
 }
 
 // Returns where the row went (for --explain).
-std::string Engine::add_table_row(std::size_t i, std::vector<std::string> cells, bool reconstructed) {
+std::string Engine::add_table_row(std::size_t i, std::vector<std::string> cells) {
     const Block& b = block(i);
     std::vector<Content>* section_content = content_target(i);
     std::vector<Content>& target = section_content ? *section_content : p_.unmapped;
@@ -821,7 +820,7 @@ std::string Engine::add_table_row(std::size_t i, std::vector<std::string> cells,
     target.back().rows.push_back({std::move(cells), b.line});
     std::string where = section_content ? section_label() + " " + current()->kind + " (table)" : "unmapped";
     place(i, where);
-    if (section_content) wages_from_row(target.back(), target.back().rows.back(), reconstructed);
+    if (section_content) wages_from_row(target.back(), target.back().rows.back(), true);
     return where;
 }
 
@@ -864,7 +863,7 @@ std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bo
         w.value = *amount;
         auto per = wage_period_in(header[c]);
         if (!per) per = heading_period;
-        w.per = per ? *per : *amount < 200 ? WagePer::hour : WagePer::year;  // as wages.cpp reads a bare amount
+        w.per = per ? *per : detail::per_from_magnitude(*amount);
         w.phrase = text;
         w.line = row.line;
         current()->wages.push_back(std::move(w));

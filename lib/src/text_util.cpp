@@ -38,7 +38,8 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
 }
 
 bool contains(std::string_view haystack, std::string_view needle) {
-    return haystack.find(needle) != std::string_view::npos;
+    // glibc's memmem is much faster than string_view::find on the long folded pages detection searches.
+    return ::memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
 }
 
 std::string ascii_lower(std::string_view s) {

@@ -13,6 +13,7 @@
 #include <charconv>
 
 #include "text_util.hpp"
+#include "wages_internal.hpp"
 
 namespace occkit {
 
@@ -563,14 +564,6 @@ std::size_t context_window_begin(std::string_view s, std::size_t begin, std::siz
     return from;
 }
 
-// With no unit in the text, guess from the size of the number: under $200 is an hourly rate, anything larger a
-// yearly salary. Canadian profile pages state hourly wages ($15-$150) or annual salaries ($20,000+), so the gap
-// between the two is wide; weekly or monthly figures are always written with their unit.
-WagePer per_from_magnitude(double amount) {
-    constexpr double hourly_ceiling = 200;
-    return amount < hourly_ceiling ? WagePer::hour : WagePer::year;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Assembling wages.
 
@@ -644,7 +637,7 @@ private:
         else if (context.per)
             w.per = *context.per;
         else
-            w.per = context.salary ? WagePer::year : per_from_magnitude(lower.value);
+            w.per = context.salary ? WagePer::year : detail::per_from_magnitude(lower.value);
         w.data_year = year.empty() ? std::string(hint_) : year;
         w.phrase = std::string(s_.substr(begin, pos - begin));
         return w;
@@ -684,5 +677,17 @@ bool mentions_money(std::string_view text) {
     }
     return false;
 }
+
+namespace detail {
+
+// With no unit in the text, guess from the size of the number: under $200 is an hourly rate, anything larger a
+// yearly salary. Canadian profile pages state hourly wages ($15-$150) or annual salaries ($20,000+), so the gap
+// between the two is wide; weekly or monthly figures are always written with their unit.
+WagePer per_from_magnitude(double amount) {
+    constexpr double hourly_ceiling = 200;
+    return amount < hourly_ceiling ? WagePer::hour : WagePer::year;
+}
+
+}  // namespace detail
 
 }  // namespace occkit
