@@ -37,6 +37,8 @@
 
 namespace {
 
+using occkit::testing::lines_of;
+
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using occkit::testing::read_file;
@@ -166,13 +168,6 @@ Outcome run_bounded(const std::vector<std::string>& args, const RunOptions& opti
 
 // ---------------------------------------------------------------------------------------------------------------
 // Checks shared by the cases
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 // Ended by itself, in time, without a sanitizer report or a crash.
 void expect_orderly(const Outcome& run) {

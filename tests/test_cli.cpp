@@ -18,6 +18,11 @@
 
 namespace {
 
+using occkit::testing::contains;
+using occkit::testing::lines_of;
+using occkit::testing::sample_pages;
+using occkit::testing::write_text;
+
 namespace fs = std::filesystem;
 using occkit::testing::CliResult;
 using occkit::testing::read_file;
@@ -96,20 +101,6 @@ const char* const kUserLayoutPage =
 
 // --- helpers ---
 
-void write_text(const fs::path& path, const std::string& text) {
-    if (path.has_parent_path()) fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) lines.push_back(line);
-    return lines;
-}
-
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> parts;
     std::string part;
@@ -119,8 +110,6 @@ std::vector<std::string> split(const std::string& s, char sep) {
 }
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
 // Every regular file below `dir`, as sorted generic paths relative to it (all names, hidden ones included).
 std::vector<std::string> tree_of(const fs::path& dir) {
     std::vector<std::string> files;
@@ -192,9 +181,6 @@ std::vector<ExplainLine> parse_explain(const std::string& out) {
 }
 
 // The sample pages of the project: samples/<layout>/<name>.(html|txt), sorted.
-std::vector<fs::path> sample_pages() {
-    return occkit::testing::files_below(source_dir() / "samples", {".html", ".txt"});
-}
 
 // --- version, help, usage errors ---
 

@@ -3,8 +3,8 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <set>
 #include <regex>
+#include <set>
 
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
@@ -20,7 +20,7 @@ using occkit::testing::xsd_problems;
 
 namespace {
 
-std::vector<fs::path> sample_pages() { return files_below(source_dir() / "samples", {".html", ".txt"}); }
+using occkit::testing::sample_pages;
 
 fs::path golden_for(const fs::path& page) {
     return page.parent_path() / "expected" / (page.filename().string() + ".xml");
@@ -129,7 +129,8 @@ TEST(Convert, GenericTitlePassesOverSiteFurniture) {
     };
     const std::string description = "Glassblowers shape molten glass into vessels, lenses and art by hand.\n";
     EXPECT_EQ(title_of("Where is Glassland?\nCall 1-800-555-0100\nGuest Account Sign In Sign Up\nAlert\n"
-                       "Glassblower\n" + description),
+                       "Glassblower\n" +
+                       description),
               "Glassblower");
     EXPECT_EQ(title_of("Trades MenuTrades Menu\n" + description), "(none)");
     EXPECT_EQ(title_of("Edmonton 780-422-4266\n" + description), "(none)");

@@ -26,6 +26,10 @@
 
 namespace {
 
+using occkit::testing::lines_of;
+using occkit::testing::sample_pages;
+using occkit::testing::write_text;
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 using occkit::testing::CliResult;
@@ -206,25 +210,11 @@ std::string read_json_error(const std::string& text) {
     return "";
 }
 
-void write_text(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
 std::string describe(const CliResult& r) {
     return "exit " + std::to_string(r.exit_code) + "\n--- stdout ---\n" + r.out.substr(0, 2000) + "\n--- stderr ---\n" +
            r.err.substr(0, 2000);
 }
 
-std::vector<fs::path> sample_pages() { return files_below(source_dir() / "samples", {".html", ".txt"}); }
 std::vector<fs::path> sample_xml() { return files_below(source_dir() / "samples", {".xml"}); }
 
 // Pages of ../shared: every corpus page and the seeds.

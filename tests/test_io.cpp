@@ -19,6 +19,8 @@
 
 namespace {
 
+using occkit::testing::write_text;
+
 namespace fs = std::filesystem;
 
 // A fresh directory for one test, removed with everything in it when the test ends.
@@ -37,12 +39,6 @@ public:
 private:
     fs::path path_;
 };
-
-void write_text(const fs::path& path, const std::string& text) {
-    fs::create_directories(path.parent_path());
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-}
 
 std::string read_text(const fs::path& path) { return occkit::testing::read_file(path); }
 

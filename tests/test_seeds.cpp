@@ -42,13 +42,15 @@ std::string first_words(const Section& s, std::size_t n = 4) {
 std::vector<std::string> outline(const Profile& p) {
     std::vector<std::string> out;
     for (const auto& s : p.sections)
-        out.push_back(s.kind + "|" + s.heading + "|" + (s.heading_inferred ? "inferred" : "page") + "|" + first_words(s));
+        out.push_back(s.kind + "|" + s.heading + "|" + (s.heading_inferred ? "inferred" : "page") + "|" +
+                      first_words(s));
     return out;
 }
 
 std::vector<std::string> codes(const Profile& p) {
     std::vector<std::string> out;
-    for (const auto& c : p.codes) out.push_back(c.scheme + " " + c.version + " " + c.value + (c.label.empty() ? "" : " " + c.label));
+    for (const auto& c : p.codes)
+        out.push_back(c.scheme + " " + c.version + " " + c.value + (c.label.empty() ? "" : " " + c.label));
     return out;
 }
 
@@ -119,19 +121,20 @@ TEST(SeedAlis2010, FieldsTitleAndCodes) {
 TEST(SeedAlis2010, SectionsInPageOrderWithLostHeadingsInferred) {
     OCCKIT_REQUIRE_SHARED(shared);
     const Profile p = convert_page(seed(shared, "002_")).profile;
-    EXPECT_EQ(outline(p), (std::vector<std::string>{
-                              "overview|Overview|inferred|Health information management professionals",
-                              "duties|Duties|inferred|Health records contain information",
-                              "working-conditions|Working Conditions|page|Health information management professionals",
-                              "personal-characteristics|Personal Characteristics|page|Health information management professionals",
-                              "education|Educational Requirements|page|Health information management professionals",
-                              "employment|Employment and Advancement|page|Health information management professionals",
-                              "salary|Salary|inferred|Wages for health information",
-                              "other-information|Other Sources of Information|page|Post-secondary institution calendars and",
-                              "related-occupations|Related Occupational Profiles|page|Administrative Assistant",
-                              "related-subjects|Related High School Subjects|page|Business, Administration, Finance and",
-                              "related-fields|Related Post-Secondary Field of Study|page|Clerical and Administrative Support",
-                          }));
+    EXPECT_EQ(outline(p),
+              (std::vector<std::string>{
+                  "overview|Overview|inferred|Health information management professionals",
+                  "duties|Duties|inferred|Health records contain information",
+                  "working-conditions|Working Conditions|page|Health information management professionals",
+                  "personal-characteristics|Personal Characteristics|page|Health information management professionals",
+                  "education|Educational Requirements|page|Health information management professionals",
+                  "employment|Employment and Advancement|page|Health information management professionals",
+                  "salary|Salary|inferred|Wages for health information",
+                  "other-information|Other Sources of Information|page|Post-secondary institution calendars and",
+                  "related-occupations|Related Occupational Profiles|page|Administrative Assistant",
+                  "related-subjects|Related High School Subjects|page|Business, Administration, Finance and",
+                  "related-fields|Related Post-Secondary Field of Study|page|Clerical and Administrative Support",
+              }));
     const Section* subjects = section_of(p, "related-subjects");
     ASSERT_TRUE(subjects);
     ASSERT_EQ(subjects->content.size(), 1u);
@@ -180,7 +183,8 @@ TEST(SeedAlis2010, NothingUnmappedAndChromeDropped) {
     std::vector<std::string> chrome;
     for (const auto& pl : c.placements)
         if (pl.where == "chrome") chrome.push_back(pl.text.substr(0, 14));
-    EXPECT_EQ(chrome, (std::vector<std::string>{"Top of Profile", "For more infor", "The informatio", "Government of "}));
+    EXPECT_EQ(chrome,
+              (std::vector<std::string>{"Top of Profile", "For more infor", "The informatio", "Government of "}));
 }
 
 TEST(SeedHtns, TitleSectionsAndLetteredHeadings) {
@@ -193,16 +197,17 @@ TEST(SeedHtns, TitleSectionsAndLetteredHeadings) {
     EXPECT_EQ(p.title->text, "Health Records Technologist");
     EXPECT_TRUE(p.alternate_titles.empty());
     EXPECT_TRUE(p.codes.empty());
-    EXPECT_EQ(outline(p), (std::vector<std::string>{
-                              "duties|Job Description|page|Doctors need accurate and",
-                              "interesting-facts|Interesting Facts|page|The Canadian Health Information",
-                              "working-conditions|Working Conditions|page|Health record technicians work",
-                              "salary|Salary|inferred|$32 000 - $36",
-                              "personal-characteristics|(a) Personal Characteristics|page|Good communication skills are",
-                              "education|Education|inferred|",
-                              "certification|(d) Certification|page|Registration and membership in",
-                              "getting-started|What Can I do Now?|page|Explore websites",
-                          }));
+    EXPECT_EQ(outline(p),
+              (std::vector<std::string>{
+                  "duties|Job Description|page|Doctors need accurate and",
+                  "interesting-facts|Interesting Facts|page|The Canadian Health Information",
+                  "working-conditions|Working Conditions|page|Health record technicians work",
+                  "salary|Salary|inferred|$32 000 - $36",
+                  "personal-characteristics|(a) Personal Characteristics|page|Good communication skills are",
+                  "education|Education|inferred|",
+                  "certification|(d) Certification|page|Registration and membership in",
+                  "getting-started|What Can I do Now?|page|Explore websites",
+              }));
     const Section* education = section_of(p, "education");
     ASSERT_TRUE(education);
     ASSERT_EQ(education->subsections.size(), 2u);
@@ -251,40 +256,70 @@ std::vector<CorpusExpectation> corpus_expectations() {
     std::vector<std::string> ot_2024 = ot_current;
     ot_2024.push_back("OaSIS 2023 31203.00 Occupational therapists");
     return {
-        {"ab/alis-carpenter-2019.txt", "alis", "",
-         {"NOC 2006 7271 Carpenters", "NOC-S 2006 H121 Carpenters", "NOC 2011 7271 Carpenters"}, {}},
+        {"ab/alis-carpenter-2019.txt",
+         "alis",
+         "",
+         {"NOC 2006 7271 Carpenters", "NOC-S 2006 H121 Carpenters", "NOC 2011 7271 Carpenters"},
+         {}},
         {"ab/alis-cook-2017.txt", "alis", "Cook", {"NOC 2006 6242"}, {"duties 2016-12-20"}},
-        {"ab/alis-cook-2019.txt", "alis", "", {"NOC 2006 6242 Cooks", "NOC-S 2006 G412 Cooks", "NOC 2011 6322 Cooks"}, {}},
+        {"ab/alis-cook-2019.txt",
+         "alis",
+         "",
+         {"NOC 2006 6242 Cooks", "NOC-S 2006 G412 Cooks", "NOC 2011 6322 Cooks"},
+         {}},
         {"ab/alis-cook-2024-textonly.txt", "alis", "Cook", {}, {}},
-        {"ab/alis-cook-2024.txt", "alis", "Cook",
+        {"ab/alis-cook-2024.txt",
+         "alis",
+         "Cook",
          {"NOC 2006 6242 Cooks", "NOC-S 2006 G412 Cooks", "NOC 2011 6322 Cooks", "NOC 2016 6322 Cooks",
           "NOC 2021 63200 Cooks", "OaSIS 2023 63200.00 Cooks"},
          {"duties 2020-03-31"}},
         {"ab/alis-licensed-practical-nurse-2017.txt", "alis", "Licensed Practical Nurse", {"NOC 2006 3233.1"}, {}},
         {"ab/alis-licensed-practical-nurse-2020-textonly.txt", "alis", "Licensed Practical Nurse", {}, {}},
-        {"ab/alis-licensed-practical-nurse-2020.txt", "alis", "Licensed Practical Nurse",
+        {"ab/alis-licensed-practical-nurse-2020.txt",
+         "alis",
+         "Licensed Practical Nurse",
          {"NOC 2006 3233.1 Licensed Practical Nurses", "NOC-S 2006 D233 Licensed Practical Nurses",
           "NOC 2011 3233 Licensed practical nurses", "NOC 2016 3233 Licensed practical nurses"},
          {}},
-        {"ab/alis-licensed-practical-nurse-2023.txt", "alis", "Licensed Practical Nurse", lpn_current,
+        {"ab/alis-licensed-practical-nurse-2023.txt",
+         "alis",
+         "Licensed Practical Nurse",
+         lpn_current,
          {"duties 2016-12-20"}},
         {"ab/alis-licensed-practical-nurse-2024-textonly.txt", "alis", "Licensed Practical Nurse", {}, {}},
-        {"ab/alis-licensed-practical-nurse-2024.txt", "alis", "Licensed Practical Nurse", lpn_current,
+        {"ab/alis-licensed-practical-nurse-2024.txt",
+         "alis",
+         "Licensed Practical Nurse",
+         lpn_current,
          {"duties 2024-03-31"}},
-        {"ab/alis-occupational-therapist-2018.txt", "alis", "Occupational Therapist",
+        {"ab/alis-occupational-therapist-2018.txt",
+         "alis",
+         "Occupational Therapist",
          {"NOC 2006 3143 Occupational Therapists", "NOC-S 2006 D043 Occupational Therapists",
           "NOC 2011 3143 Occupational therapists"},
          {}},
-        {"ab/alis-occupational-therapist-2020.txt", "alis", "Occupational Therapist",
+        {"ab/alis-occupational-therapist-2020.txt",
+         "alis",
+         "Occupational Therapist",
          {"NOC 2006 3143 Occupational Therapists", "NOC-S 2006 D043 Occupational Therapists",
           "NOC 2011 3143 Occupational therapists", "NOC 2016 3143 Occupational therapists"},
          {}},
-        {"ab/alis-occupational-therapist-2022.txt", "alis", "Occupational Therapist", ot_current, {"duties 2016-12-14"}},
+        {"ab/alis-occupational-therapist-2022.txt",
+         "alis",
+         "Occupational Therapist",
+         ot_current,
+         {"duties 2016-12-14"}},
         {"ab/alis-occupational-therapist-2024.txt", "alis", "Occupational Therapist", ot_2024, {"duties 2024-03-31"}},
         {"ab/alis-old-electrician-2013.txt", "alis-2010", "", {"NOC 2006 7241", "NOC 2006 7242"}, {}},
-        {"ab/alis-physiotherapist-2019.txt", "alis", "",
-         {"NOC 2006 3142 Physiotherapists", "NOC-S 2006 D042 Physiotherapists", "NOC 2011 3142 Physiotherapists"}, {}},
-        {"ab/alis-physiotherapist-2024.txt", "alis", "",
+        {"ab/alis-physiotherapist-2019.txt",
+         "alis",
+         "",
+         {"NOC 2006 3142 Physiotherapists", "NOC-S 2006 D042 Physiotherapists", "NOC 2011 3142 Physiotherapists"},
+         {}},
+        {"ab/alis-physiotherapist-2024.txt",
+         "alis",
+         "",
          {"NOC 2006 3142 Physiotherapists", "NOC-S 2006 D042 Physiotherapists", "NOC 2011 3142 Physiotherapists",
           "NOC 2016 3142 Physiotherapists", "NOC 2021 31202 Physiotherapists", "OaSIS 2023 31202.00 Physiotherapists"},
          {"duties 2024-03-31"}},

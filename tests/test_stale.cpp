@@ -19,6 +19,10 @@
 
 namespace {
 
+using occkit::testing::contains;
+using occkit::testing::lines_of;
+using occkit::testing::write_text;
+
 namespace fs = std::filesystem;
 using occkit::CalendarDate;
 using occkit::DateBasis;
@@ -100,21 +104,6 @@ const occkit::Finding& finding(const StaleAudit& a, const std::string& rule) {
 int age_of_revision(const CalendarDate& revised, const CalendarDate& as_of) {
     occkit::Date d = dated(DateKind::revised, revised.iso());
     return row(audit(profile({section("duties", "Duties", 3, {d})}), as_of), "duties").age_months;
-}
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) lines.push_back(line);
-    return lines;
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
 }
 
 // Our own French page (no site layout: the generic one), with every kind of dated phrase the audit reads.

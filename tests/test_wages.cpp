@@ -157,9 +157,10 @@ TEST(FindWages, MeasureFromTheClause) {
     expect_one("Registered nurses who worked full-time had a median employment income of $43,600.",
                single(WageMeasure::median, WagePer::year, 43600, "", "$43,600"));
     // Census prose puts the measure far from the figure (Nova Scotia Explore Careers).
-    expect_one("The median employment income for 54% of Registered Nurses and Registered Psychiatric Nurses who "
-               "worked full-time, year-round in 2015 was $78,116.",
-               single(WageMeasure::median, WagePer::year, 78116, "", "$78,116"));
+    expect_one(
+        "The median employment income for 54% of Registered Nurses and Registered Psychiatric Nurses who "
+        "worked full-time, year-round in 2015 was $78,116.",
+        single(WageMeasure::median, WagePer::year, 78116, "", "$78,116"));
     expect_one("The starting wage is about $18 an hour.",
                single(WageMeasure::starting, WagePer::hour, 18, "", "$18 an hour"));
     // Words in prose that are only labels in tables do not make a measure.

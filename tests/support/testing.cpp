@@ -134,4 +134,19 @@ fs::path scratch_dir(const std::string& name) {
     return p;
 }
 
+void write_text(const std::filesystem::path& path, const std::string& text) {
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::vector<std::filesystem::path> sample_pages() { return files_below(source_dir() / "samples", {".html", ".txt"}); }
+
 }  // namespace occkit::testing

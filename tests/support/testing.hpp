@@ -8,13 +8,13 @@
 
 namespace occkit::testing {
 
-std::filesystem::path source_dir();                   // the project checkout
-std::optional<std::filesystem::path> shared_dir();    // ../shared when it exists
+std::filesystem::path source_dir();                 // the project checkout
+std::optional<std::filesystem::path> shared_dir();  // ../shared when it exists
 std::string read_file(const std::filesystem::path& p);
 
 // Skip the current test (GTEST_SKIP) unless ../shared exists; use as: OCCKIT_REQUIRE_SHARED(dir);
-#define OCCKIT_REQUIRE_SHARED(var)                                        \
-    auto var##_opt = ::occkit::testing::shared_dir();                     \
+#define OCCKIT_REQUIRE_SHARED(var)                                         \
+    auto var##_opt = ::occkit::testing::shared_dir();                      \
     if (!var##_opt) GTEST_SKIP() << "../shared is not beside the project"; \
     const std::filesystem::path var = *var##_opt
 
@@ -34,5 +34,16 @@ std::vector<std::filesystem::path> files_below(const std::filesystem::path& dir,
 
 // A fresh empty directory under the build tree for one test.
 std::filesystem::path scratch_dir(const std::string& name);
+
+// Write `text` to `path` (binary, creating its directories).
+void write_text(const std::filesystem::path& path, const std::string& text);
+
+// The lines of `text`, without their newlines.
+std::vector<std::string> lines_of(const std::string& text);
+
+inline bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+// Every sample page (samples/*/*.html and .txt), sorted.
+std::vector<std::filesystem::path> sample_pages();
 
 }  // namespace occkit::testing
