@@ -22,9 +22,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "blocks_internal.hpp"
 #include "occkit/blocks.hpp"
 #include "occkit/error.hpp"
-#include "blocks_internal.hpp"
 #include "text_util.hpp"
 #include "xml_safe.hpp"
 

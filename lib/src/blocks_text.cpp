@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "blocks_internal.hpp"
 #include "occkit/blocks.hpp"
 #include "occkit/error.hpp"
-#include "blocks_internal.hpp"
 #include "text_util.hpp"
 
 namespace occkit {

@@ -175,4 +175,12 @@ Profile canonical_profile(const Profile& profile) {
     return out;
 }
 
+bool is_revision_date(const Date& date) {
+    return date.kind == DateKind::revised || date.kind == DateKind::updated || date.kind == DateKind::modified;
+}
+
+std::string code_subject(const Code& code) {
+    return code.version.empty() ? code.scheme : code.scheme + " " + code.version;
+}
+
 }  // namespace occkit::detail

@@ -20,4 +20,8 @@ std::string canonical_wage_phrase(const Wage& wage, std::string_view currency); 
 // and a canonical profile needs no repair, so a writer can serialise it field by field.
 Profile canonical_profile(const Profile& profile);
 
+// Small facts about the model that several writers and the diff share (canonical.cpp).
+bool is_revision_date(const Date& date);     // revised, updated, modified: the dates a site sets when it revises
+std::string code_subject(const Code& code);  // "NOC 2016", "OaSIS 2023", "NOC"
+
 }  // namespace occkit::detail

@@ -73,10 +73,6 @@ std::vector<WordToken> split_words(std::string_view text) {
     return tokens;
 }
 
-bool is_revision_date(const Date& date) {
-    return date.kind == DateKind::revised || date.kind == DateKind::updated || date.kind == DateKind::modified;
-}
-
 std::vector<Date> revision_dates(const std::vector<Date>& dates) {
     std::vector<Date> out;
     std::copy_if(dates.begin(), dates.end(), std::back_inserter(out), is_revision_date);
@@ -99,13 +95,20 @@ std::string wage_subject(const Wage& wage) {
     return std::string(to_string(wage.measure)) + " per " + std::string(to_string(wage.per));
 }
 
-std::string code_subject(const Code& code) {
-    return code.version.empty() ? code.scheme : code.scheme + " " + code.version;
-}
-
 std::string date_subject(const Date& date) {
     std::string subject(to_string(date.kind));
     return date.field.empty() ? subject : subject + " (" + date.field + ")";
+}
+
+std::string dates_text(const std::vector<Date>& dates) {
+    std::string text;
+    for (const auto& d : dates) text += (text.empty() ? "" : ", ") + date_subject(d) + " " + d.value;
+    return text;
+}
+
+std::string section_label(std::string_view path, std::string_view heading) {
+    if (path.ends_with("]") || heading.empty()) return std::string(path);
+    return std::string(path) + ": " + std::string(heading);
 }
 
 Section unmapped_section(const Profile& profile) {
@@ -585,12 +588,6 @@ std::vector<std::string> date_values(const std::vector<Date>& dates) {
     return values;
 }
 
-std::string describe_dates(const std::vector<Date>& dates) {
-    std::string text;
-    for (const auto& d : dates) text += (text.empty() ? "" : ", ") + detail::date_subject(d) + " " + d.value;
-    return text;
-}
-
 // What a site's revision dates claim against what changed, for one section or the page.
 std::optional<RevisionWarning> check_revision(const std::string& path, bool content_changed,
                                               const std::vector<Date>& old_dates, const std::vector<Date>& new_dates) {
@@ -598,12 +595,13 @@ std::optional<RevisionWarning> check_revision(const std::string& path, bool cont
     bool dates_changed = date_values(old_dates) != date_values(new_dates);
     std::string where = path.empty() ? "the page" : path;
     if (content_changed && !dates_changed)
-        return RevisionWarning{RevisionWarning::Kind::content_changed_date_not, path,
-                               where + ": content changed but its date did not (" + describe_dates(new_dates) + ")"};
+        return RevisionWarning{
+            RevisionWarning::Kind::content_changed_date_not, path,
+            where + ": content changed but its date did not (" + detail::dates_text(new_dates) + ")"};
     if (!content_changed && dates_changed)
         return RevisionWarning{RevisionWarning::Kind::date_changed_content_not, path,
-                               where + ": date moved (" + describe_dates(old_dates) + " → " +
-                                   describe_dates(new_dates) + ") but the content did not"};
+                               where + ": date moved (" + detail::dates_text(old_dates) + " → " +
+                                   detail::dates_text(new_dates) + ") but the content did not"};
     return std::nullopt;
 }
 
@@ -728,7 +726,7 @@ Siblings top_sections(const Profile& p, const Section& unmapped, bool with_unmap
 
 bool only_page_dates_changed(const ProfileDiff& diff) {
     bool sections_same = std::all_of(diff.sections.begin(), diff.sections.end(),
-                                     [](const SectionDiff& s) { return s.status == Change::unchanged && !s.moved; });
+                                     [](const SectionDiff& s) { return !detail::section_shown(s); });
     return sections_same && std::all_of(diff.profile.begin(), diff.profile.end(),
                                         [](const FieldChange& f) { return f.field == "date"; });
 }
@@ -834,9 +832,8 @@ ChangeStat ProfileDiff::profile_stat() const {
 }
 
 bool ProfileDiff::identical() const {
-    return profile.empty() && std::all_of(sections.begin(), sections.end(), [](const SectionDiff& s) {
-               return s.status == Change::unchanged && !s.moved;
-           });
+    return profile.empty() && std::all_of(sections.begin(), sections.end(),
+                                          [](const SectionDiff& s) { return !detail::section_shown(s); });
 }
 
 std::vector<WordRun> diff_words(std::string_view old_text, std::string_view new_text) {

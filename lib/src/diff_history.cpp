@@ -62,12 +62,6 @@ std::string stat_text(const ChangeStat& s) {
     return out;
 }
 
-std::string dates_text(const std::vector<Date>& dates) {
-    std::string out;
-    for (const auto& d : dates) out += (out.empty() ? "" : ", ") + detail::date_subject(d) + " " + d.value;
-    return out;
-}
-
 std::string snapshot_name(const History& h, std::size_t k) {
     return "#" + std::to_string(k + 1) + " " + h.snapshots[k].date.iso();
 }
@@ -144,7 +138,7 @@ std::string version_line(const History& h, const SectionHistory& s, std::size_t 
         line << "changed  " << (how.empty() ? "moved" : how) << "; " << s.versions[k - 1].units << " → " << v.units
              << " units";
     }
-    if (v.present && !v.revision_dates.empty()) line << "  [" << dates_text(v.revision_dates) << "]";
+    if (v.present && !v.revision_dates.empty()) line << "  [" << detail::dates_text(v.revision_dates) << "]";
     return line.str();
 }
 
@@ -270,7 +264,7 @@ std::string write_history_text(const History& h, const DiffReportOptions& option
         out << changes;
     }
     for (const auto& s : h.sections) {
-        out << '\n' << (s.path.ends_with("]") || s.heading.empty() ? s.path : s.path + ": " + s.heading) << '\n';
+        out << '\n' << detail::section_label(s.path, s.heading) << '\n';
         for (std::size_t k = 0; k < s.versions.size(); ++k) {
             if (!worth_a_line(s, k)) continue;
             out << version_line(h, s, k) << '\n';

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "canonical.hpp"
 #include "json_writer.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/profile.hpp"
@@ -21,14 +22,17 @@ struct WordToken {
 };
 std::vector<WordToken> split_words(std::string_view text);
 
-// revised, updated, modified: the dates a site sets when it revises a section.
-bool is_revision_date(const Date& date);
-std::vector<Date> revision_dates(const std::vector<Date>& dates);
+std::vector<Date> revision_dates(const std::vector<Date>& dates);  // those is_revision_date (canonical.hpp) keeps
+std::string dates_text(const std::vector<Date>& dates);            // "updated 2024-03-31, revised 2012-03"
+
+// "duties: Duties", or the path alone when its last segment already names the heading ("duties[2]").
+std::string section_label(std::string_view path, std::string_view heading);
+// Changed, added, removed or moved: what the reports show.
+inline bool section_shown(const SectionDiff& s) { return s.status != Change::unchanged || s.moved; }
 
 // "43142", "21.4-27.9", with " USD" when not CAD and " (2010)" with a data year.
 std::string wage_value_text(const Wage& wage);
 std::string wage_subject(const Wage& wage);  // "average per year"
-std::string code_subject(const Code& code);  // "NOC 2016", "OaSIS 2023", "NOC"
 std::string date_subject(const Date& date);  // "updated", "period (employment-outlook)"
 
 // The content the layout could not place, as the pseudo-section "unmapped", so it is compared and shown like any

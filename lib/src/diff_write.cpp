@@ -114,11 +114,7 @@ std::string content_line(const ContentChange& c, const Painter& p) {
     }
 }
 
-// "duties: Duties", or the path alone when its last segment already names the heading.
-std::string section_label(const SectionDiff& s) {
-    if (s.path.ends_with("]") || s.heading().empty()) return s.path;
-    return s.path + ": " + s.heading();
-}
+std::string section_label(const SectionDiff& s) { return detail::section_label(s.path, s.heading()); }
 
 std::string section_header(const SectionDiff& s, const Painter& p) {
     std::string what(to_string(s.status));
@@ -128,8 +124,6 @@ std::string section_header(const SectionDiff& s, const Painter& p) {
                 std::to_string(s.new_position);
     return p.paint(cyan, "@@ " + section_label(s) + " @@") + " " + what;
 }
-
-bool shown(const SectionDiff& s) { return s.status != Change::unchanged || s.moved; }
 
 void write_warnings(std::ostringstream& out, const ProfileDiff& diff, const std::string& path, const Painter& p) {
     for (const auto& w : diff.warnings)
@@ -155,16 +149,6 @@ std::string stat_bar(const ChangeStat& s, const Painter& p) {
     };
     return part(s.added, '+', green) + part(s.removed, '-', red) + part(s.changed, '~', yellow) +
            part(s.moved, '>', magenta);
-}
-
-// At most `bytes` bytes of UTF-8 text, not cutting a character in two.
-std::string utf8_prefix(const std::string& text, std::size_t bytes) {
-    while (bytes > 0 && bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
-    return text.substr(0, bytes);
-}
-
-std::string plural(int n, std::string_view word) {
-    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------------------------
@@ -308,7 +292,7 @@ std::string write_diff_text(const ProfileDiff& diff, const DiffReportOptions& op
         write_warnings(out, diff, {}, p);
     }
     for (const auto& s : diff.sections) {
-        if (!shown(s)) continue;
+        if (!detail::section_shown(s)) continue;
         out << section_header(s, p) << '\n';
         for (const auto& f : s.fields) out << field_line(f, p) << '\n';
         for (const auto& c : s.content) out << content_line(c, p) << '\n';
@@ -323,7 +307,7 @@ std::string write_diff_stat(const ProfileDiff& diff, const DiffReportOptions& op
     std::vector<std::pair<std::string, ChangeStat>> rows;
     if (!diff.profile.empty()) rows.emplace_back("profile", diff.profile_stat());
     for (const auto& s : diff.sections) {
-        if (!shown(s)) continue;
+        if (!detail::section_shown(s)) continue;
         ChangeStat stat = s.stat();
         if (stat.total() == 0 && s.moved) stat.moved = 1;  // the section itself moved
         rows.emplace_back(section_label(s), stat);
@@ -337,16 +321,17 @@ std::string write_diff_stat(const ProfileDiff& diff, const DiffReportOptions& op
     std::ostringstream out;
     out << header_lines(options, p);
     for (const auto& [label, stat] : rows) {
-        std::string shown_label = label.size() > width ? utf8_prefix(label, width - 1) + "…" : label;
+        std::string shown_label =
+            label.size() > width ? std::string(detail::utf8_prefix(label, width - 1)) + "…" : label;
         out << ' ' << shown_label << std::string(width > label.size() ? width - label.size() : 0, ' ') << " | "
             << std::string(count_width - std::to_string(stat.total()).size(), ' ') << stat.total() << ' '
             << stat_bar(stat, p) << '\n';
     }
     SectionCounts n = count_sections(diff);
     ChangeStat total = total_stat(diff);
-    out << ' ' << plural(n.added + n.removed + n.changed, "section") << " changed (" << n.added << " added, "
-        << n.removed << " removed, " << n.moved << " moved); " << total.added << " added, " << total.removed
-        << " removed, " << total.changed << " changed, " << total.moved << " moved\n";
+    out << ' ' << detail::plural(static_cast<std::size_t>(n.added + n.removed + n.changed), "section") << " changed ("
+        << n.added << " added, " << n.removed << " removed, " << n.moved << " moved); " << total.added << " added, "
+        << total.removed << " removed, " << total.changed << " changed, " << total.moved << " moved\n";
     return out.str();
 }
 
@@ -376,7 +361,7 @@ std::string write_diff_json(const ProfileDiff& diff, const DiffReportOptions& op
     detail::write_json_field_changes(json, diff.profile);
     json.key("sections").begin_array();
     for (const auto& s : diff.sections)
-        if (shown(s)) json_section(json, s);
+        if (detail::section_shown(s)) json_section(json, s);
     json.end_array();
     json.key("warnings");
     json_warnings(json, diff.warnings);

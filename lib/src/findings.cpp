@@ -16,10 +16,6 @@ namespace occkit {
 
 namespace {
 
-std::string plural(std::size_t n, std::string_view word) {
-    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
 struct Counts {
     std::size_t error = 0, warning = 0, info = 0;
     explicit Counts(const std::vector<Finding>& findings) {
@@ -30,11 +26,11 @@ struct Counts {
 
 // "checked 3 files: 2 errors, 1 warning, 0 info" / "checked 3 files: no findings"
 std::string summary_line(const std::vector<Finding>& findings, std::size_t file_count) {
-    std::string line = "checked " + plural(file_count, "file") + ": ";
+    std::string line = "checked " + detail::plural(file_count, "file") + ": ";
     if (findings.empty()) return line + "no findings";
     Counts c(findings);
-    return line + plural(c.error, "error") + ", " + plural(c.warning, "warning") + ", " + std::to_string(c.info) +
-           " info";
+    return line + detail::plural(c.error, "error") + ", " + detail::plural(c.warning, "warning") + ", " +
+           std::to_string(c.info) + " info";
 }
 
 // "page.xml:12: error: message [rule] (page line 71)"; whole-file findings have no line.
@@ -179,9 +175,7 @@ std::string xml_text(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         std::size_t start = i;
         char32_t cp = detail::next_code_point(s, i);
-        bool allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF) ||
-                       (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-        if (allowed && cp != 0xFFFD)
+        if (detail::is_xml_character(cp) && cp != 0xFFFD)  // a bad byte reads as U+FFFD: write that, not the byte
             out.append(s.substr(start, i - start));
         else
             detail::append_utf8(out, 0xFFFD);
@@ -220,7 +214,7 @@ std::string write_junit(const std::vector<Finding>& findings, const std::vector<
         if (failing_count > 0) {
             ++failures;
             pugi::xml_node failure = test.append_child("failure");
-            failure.append_attribute("message") = plural(failing_count, "finding").c_str();
+            failure.append_attribute("message") = detail::plural(failing_count, "finding").c_str();
             failure.append_attribute("type") = std::string(to_string(worst)).c_str();
             failure.text() = xml_text(failing).c_str();
         }

@@ -60,26 +60,12 @@ std::string shown(const json& value) {
     if (!value.is_string()) return value.dump();
     std::string_view text = value.get_ref<const std::string&>();
     if (text.size() <= longest) return in_quotes(text);
-    std::size_t cut = longest;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return in_quotes(text.substr(0, cut)) + "...";
+    return in_quotes(detail::utf8_prefix(text, longest)) + "...";
 }
 
-// XML 1.0 forbids the C0 controls but tab, LF and CR, and U+FFFE/U+FFFF; the parser has already checked UTF-8.
+// Text the canonical XML could not carry (the parser has already checked UTF-8), as read_xml refuses it.
 void check_characters(const Node& node, const std::string& text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (auto byte = static_cast<unsigned char>(text[i]); byte >= 0x20 && byte < 0x80) {
-            ++i;
-            continue;
-        }
-        char32_t cp = detail::next_code_point(text, i);
-        bool allowed = cp >= 0x20 ? cp != 0xFFFE && cp != 0xFFFF : cp == '\t' || cp == '\n' || cp == '\r';
-        if (allowed) continue;
-        char code[16];
-        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-        fail(node, std::string("character ") + code + " is not allowed in XML");
-    }
+    if (std::string problem = detail::character_problem(text); !problem.empty()) fail(node, problem);
 }
 
 // --- values ---

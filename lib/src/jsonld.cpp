@@ -86,11 +86,6 @@ void write_education(JsonWriter& json, const Profile& profile) {
 
 // --- classification codes ---
 
-// "NOC 2021", "OaSIS 2023", or the scheme alone when the page gives no version.
-std::string code_set_name(const Code& code) {
-    return code.version.empty() ? code.scheme : code.scheme + " " + code.version;
-}
-
 void write_categories(JsonWriter& json, const Profile& profile) {
     bool open = false;
     for (const Code& code : profile.codes) {
@@ -103,7 +98,7 @@ void write_categories(JsonWriter& json, const Profile& profile) {
         if (!code.label.empty()) json.key("name").string(code.label);
         json.key("inCodeSet").begin_object();
         json.key("@type").string("CategoryCodeSet");
-        json.key("name").string(code_set_name(code));
+        json.key("name").string(detail::code_subject(code));
         json.end_object();
         json.end_object();
     }
@@ -261,8 +256,7 @@ void write_location(JsonWriter& json, const Source& source) {
 }
 
 bool is_review_date(const Date& date) {
-    bool review = date.kind == DateKind::revised || date.kind == DateKind::updated || date.kind == DateKind::modified;
-    return review && date.precision != DatePrecision::span;
+    return detail::is_revision_date(date) && date.precision != DatePrecision::span;
 }
 
 // ISO 8601 values of one precision or a finer one compare as text ("2012-03" < "2012-03-15" < "2012-04").

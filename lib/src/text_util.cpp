@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 
 #include "occkit/decode.hpp"
@@ -135,6 +136,41 @@ void append_folded_letter(std::string& out, char32_t cp) {
         out += plain;
     else
         append_utf8(out, lower);
+}
+
+std::string_view utf8_prefix(std::string_view text, std::size_t bytes) {
+    while (bytes > 0 && bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+    return text.substr(0, bytes);
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+bool is_xml_character(char32_t cp) {
+    return cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+           (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+std::string character_problem(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte >= 0x20 && byte < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        char32_t cp = next_code_point(s, i);
+        bool well_formed = !(cp == 0xFFFD && i - start == 1);  // a real U+FFFD is three bytes
+        if (!well_formed) return "invalid UTF-8";
+        if (!is_xml_character(cp)) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            return std::string("character ") + code + " is not allowed in XML";
+        }
+    }
+    return {};
 }
 
 std::string format_number(double v) {

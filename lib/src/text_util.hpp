@@ -24,6 +24,18 @@ void append_utf8(std::string& out, char32_t cp);
 // removed ("É" -> "e", "œ" -> "oe"), so "février", "fevrier" and "FÉVRIER" give the same key.
 void append_folded_letter(std::string& out, char32_t cp);
 
+// At most `bytes` bytes of UTF-8 text, not cutting a character in two.
+std::string_view utf8_prefix(std::string_view text, std::size_t bytes);
+
+// "1 file", "3 files".
+std::string plural(std::size_t n, std::string_view word);
+
+// XML 1.0 Char: tab, LF, CR, and U+0020 up to U+10FFFF less the surrogates and U+FFFE/U+FFFF.
+bool is_xml_character(char32_t cp);
+// Empty when `s` is valid UTF-8 made of XML 1.0 characters; otherwise what is wrong with it ("invalid UTF-8",
+// "character U+0001 is not allowed in XML").
+std::string character_problem(std::string_view s);
+
 // Shortest decimal that round-trips ("26.18", "32000", "0.5"): deterministic number text for XML and JSON.
 std::string format_number(double v);
 

@@ -47,33 +47,6 @@ std::string_view namespace_of(pugi::xml_node node) {
 // Namespace declarations and attributes in other namespaces (xsi:schemaLocation, xml:lang) are not data.
 bool is_foreign_attribute(std::string_view name) { return name == "xmlns" || name.find(':') != std::string_view::npos; }
 
-bool is_xml_character(char32_t cp) {
-    return cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
-           (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
-// Empty when `s` is valid UTF-8 made of XML 1.0 characters; otherwise what is wrong with it.
-std::string character_problem(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto byte = static_cast<unsigned char>(s[i]);
-        if (byte >= 0x20 && byte < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t start = i;
-        char32_t cp = detail::next_code_point(s, i);
-        bool well_formed = !(cp == 0xFFFD && i - start == 1);  // a real U+FFFD is three bytes
-        if (!well_formed) return "invalid UTF-8";
-        if (!is_xml_character(cp)) {
-            char code[16];
-            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
-            return std::string("character ") + code + " is not allowed in XML";
-        }
-    }
-    return {};
-}
-
 std::string_view trim_xml_space(std::string_view s) {
     std::size_t first = s.find_first_not_of(" \t\n\r");
     if (first == std::string_view::npos) return {};
@@ -244,7 +217,7 @@ private:
     }
 
     void check_characters(pugi::xml_node node, std::string_view text) const {
-        std::string problem = character_problem(text);
+        std::string problem = detail::character_problem(text);
         if (!problem.empty()) fail(node, problem + " in " + tag(node));
     }
 
