@@ -30,17 +30,16 @@ const std::vector<std::string> stale_extensions = {".xml", ".html", ".htm", ".xh
 StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy,
                        const ConvertOptions& convert_options) {
     std::string bytes = read_input(in.path);
+    StaleAudit audit = audit_staleness(read_profile(bytes, in.path, convert_options), in.path, as_of, policy);
     if (is_canonical_xml(bytes, in.path)) {
-        StaleAudit audit = audit_staleness(read_xml(bytes), in.path, as_of, policy);
         // Point into the XML file (SARIF regions, editors) where the element of the finding's page line is.
         const std::map<int, int> xml_lines = xml_lines_of_source_lines(bytes);
         for (Finding& f : audit.findings)
             if (auto line = xml_lines.find(f.source_line); line != xml_lines.end()) f.xml_line = line->second;
-        return audit;
+    } else {
+        // The file is the page itself, so its lines are the ones to point at, as validate does for pages.
+        for (Finding& f : audit.findings) f.xml_line = f.source_line;
     }
-    StaleAudit audit = audit_staleness(convert(bytes, convert_options).profile, in.path, as_of, policy);
-    // The file is the page itself, so its lines are the ones to point at, as validate does for pages.
-    for (Finding& f : audit.findings) f.xml_line = f.source_line;
     return audit;
 }
 

@@ -4,6 +4,7 @@
 #include "canonical.hpp"
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -181,6 +182,18 @@ bool is_revision_date(const Date& date) {
 
 std::string code_subject(const Code& code) {
     return code.version.empty() ? code.scheme : code.scheme + " " + code.version;
+}
+
+std::vector<std::string> section_paths(const std::vector<std::string_view>& kinds, const std::string& parent) {
+    std::map<std::string_view, int> total, seen;
+    for (auto kind : kinds) ++total[kind];
+    std::vector<std::string> paths;
+    for (auto kind : kinds) {
+        std::string name(kind);
+        if (total[kind] > 1) name += "[" + std::to_string(++seen[kind]) + "]";
+        paths.push_back(parent.empty() ? name : parent + "/" + name);
+    }
+    return paths;
 }
 
 }  // namespace occkit::detail

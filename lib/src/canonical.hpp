@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "occkit/profile.hpp"
 
@@ -21,6 +22,10 @@ std::string canonical_wage_phrase(const Wage& wage, std::string_view currency); 
 Profile canonical_profile(const Profile& profile);
 
 // Small facts about the model that several writers and the diff share (canonical.cpp).
+// The paths findings name sections by: the kind, with an index only where siblings share a kind ("duties",
+// "other[2]"), below `parent` ("salary/other[1]"). One per kind given, in order.
+std::vector<std::string> section_paths(const std::vector<std::string_view>& kinds, const std::string& parent);
+
 bool is_revision_date(const Date& date);     // revised, updated, modified: the dates a site sets when it revises
 std::string code_subject(const Code& code);  // "NOC 2016", "OaSIS 2023", "NOC"
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "canonical.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "text_util.hpp"
@@ -134,18 +135,22 @@ struct PageBases {
 // ---------------------------------------------------------------------------------------------------------------
 // Rules
 
-const RuleInfo& rule(std::string_view id) {
+const std::vector<RuleInfo>& rule_table() {
     static const std::vector<RuleInfo> infos = stale_rule_infos();
-    for (const auto& r : infos)
-        if (r.id == id) return r;
-    throw Error("internal: unknown stale rule " + std::string(id));
+    return infos;
 }
 
 std::size_t rule_order(std::string_view id) {
-    static const std::vector<RuleInfo> infos = stale_rule_infos();
+    const auto& infos = rule_table();
     for (std::size_t i = 0; i < infos.size(); ++i)
         if (infos[i].id == id) return i;
     return infos.size();
+}
+
+const RuleInfo& rule(std::string_view id) {
+    std::size_t i = rule_order(id);
+    if (i == rule_table().size()) throw Error("internal: unknown stale rule " + std::string(id));
+    return rule_table()[i];
 }
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
@@ -205,17 +210,10 @@ private:
         audit_.findings.push_back(std::move(f));
     }
 
-    // Paths name each section by kind, with an index only where siblings share a kind.
     static std::vector<std::string> sibling_paths(const std::vector<Section>& sections, const std::string& parent) {
-        std::map<std::string, int> total, seen;
-        for (const Section& s : sections) ++total[s.kind];
-        std::vector<std::string> paths;
-        for (const Section& s : sections) {
-            std::string name = s.kind;
-            if (total[s.kind] > 1) name += "[" + std::to_string(++seen[s.kind]) + "]";
-            paths.push_back(parent.empty() ? name : parent + "/" + name);
-        }
-        return paths;
+        std::vector<std::string_view> kinds;
+        for (const Section& s : sections) kinds.push_back(s.kind);
+        return detail::section_paths(kinds, parent);
     }
 
     void audit_sections(const std::vector<Section>& sections, const std::string& parent,

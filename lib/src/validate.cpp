@@ -20,6 +20,7 @@
 #include <tuple>
 #include <utility>
 
+#include "canonical.hpp"
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -460,15 +461,12 @@ private:
     void collect_sections(int parent, const std::string& parent_path) {
         if (parent < 0) return;
         std::vector<int> children = outline_.children(parent, "section");
-        std::map<std::string_view, int> total, seen;
-        for (int s : children) ++total[outline_.attribute(s, "kind")];
-        for (int s : children) {
-            std::string_view kind = outline_.attribute(s, "kind");
-            std::string name(kind);
-            if (total[kind] > 1) name += "[" + std::to_string(++seen[kind]) + "]";
-            std::string path = parent_path.empty() ? name : parent_path + "/" + name;
-            sections_.push_back({s, path});
-            collect_sections(s, path);
+        std::vector<std::string_view> kinds;
+        for (int s : children) kinds.push_back(outline_.attribute(s, "kind"));
+        std::vector<std::string> paths = detail::section_paths(kinds, parent_path);
+        for (std::size_t k = 0; k < children.size(); ++k) {
+            sections_.push_back({children[k], paths[k]});
+            collect_sections(children[k], paths[k]);
         }
     }
 
