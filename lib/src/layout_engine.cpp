@@ -838,18 +838,22 @@ std::optional<WagePer> Engine::period_of_open_sections() {
 // that names the measures, each amount is the measure of its column.
 // Returns how many wages the header gave.
 std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bool reconstructed) {
+    const bool by_header = r_.tables.header_wages && table.rows.size() >= 2 && &row != &table.rows.front();
+    if (!reconstructed && !by_header) return 0;  // the caller reads the row's text for wages itself
     std::string text;
     for (const auto& cell : row.cells) text += (text.empty() ? "" : " | ") + cell;
     auto heading_period = period_of_open_sections();
     if (reconstructed) {
-        for (auto& w : find_wages(text)) {
-            if (heading_period && !wage_period_in(text)) w.per = *heading_period;
+        auto wages = find_wages(text);
+        const bool row_names_period = !wages.empty() && wage_period_in(text);
+        for (auto& w : wages) {
+            if (heading_period && !row_names_period) w.per = *heading_period;
             w.line = row.line;
             current()->wages.push_back(std::move(w));
         }
     }
 
-    if (!r_.tables.header_wages || table.rows.size() < 2 || &row == &table.rows.front()) return 0;
+    if (!by_header) return 0;
     const auto& header = table.rows.front().cells;
     std::size_t added = 0;
     for (std::size_t c = 1; c < row.cells.size() && c < header.size(); ++c) {
