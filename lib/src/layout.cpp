@@ -270,6 +270,7 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
         if (auto n = root.child("intro"))
             r->intro = {n.attribute("kind").as_string("overview"), n.attribute("heading").as_string("Overview")};
         for (auto l : root.child("chrome").children("line")) r->chrome.push_back(matcher_of(l));
+        for (auto l : root.child("furniture").children("line")) r->furniture.push_back(matcher_of(l));
         for (auto l : root.child("unglue").children("split"))
             r->splits.push_back({regex_of("^(?:" + std::string(l.attribute("pattern").as_string()) + ")")});
         if (auto n = root.child("fields")) read_fields(n, *r);

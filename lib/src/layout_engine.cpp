@@ -32,35 +32,6 @@ bool ends_like_sentence(std::string_view s) {
     return !s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';');
 }
 
-// "Toll Free 1-877-644-9992", "Edmonton 780-422-4266": a contact line, never an occupation's name.
-bool has_phone_number(std::string_view s) {
-    auto digits_at = [&](std::size_t i, std::size_t n) {
-        if (i + n > s.size()) return false;
-        for (std::size_t k = i; k < i + n; ++k)
-            if (!std::isdigit(static_cast<unsigned char>(s[k]))) return false;
-        return true;
-    };
-    for (std::size_t i = 0; i + 8 <= s.size(); ++i)
-        if ((i == 0 || !std::isdigit(static_cast<unsigned char>(s[i - 1]))) && digits_at(i, 3) && s[i + 3] == '-' &&
-            digits_at(i + 4, 3) && (s[i + 7] == '-' || s[i + 7] == ' ') && digits_at(i + 8, 4))
-            return true;
-    return false;
-}
-
-// "Allied Health ProfessionsAllied Health Professions": a menu caption captured once per menu, never a name.
-bool is_glued_repeat(std::string_view s) {
-    for (std::size_t period = 1; period <= s.size() / 2; ++period) {
-        if (s.size() % period != 0) continue;
-        if (s.substr(period) == s.substr(0, s.size() - period)) return true;  // s shifted by one period is itself
-    }
-    return false;
-}
-
-// A question ("Where is Nova Scotia?"), a contact line or a glued menu caption: site furniture, not a name.
-bool is_furniture(std::string_view s) {
-    return s.empty() || s.back() == '?' || has_phone_number(s) || is_glued_repeat(s);
-}
-
 bool starts_upper_or_digit(std::string_view s) {
     if (s.empty()) return false;
     unsigned char c = static_cast<unsigned char>(s[0]);
@@ -145,6 +116,7 @@ private:
     bool is_dense_text() const;
     void merge_split_placements();
     bool is_chrome(std::size_t i) const;
+    bool is_furniture(std::size_t i) const;
     const HeadingRule* heading_rule(std::size_t i) const;
     bool is_heading(std::size_t i, const HeadingRule* rule) const;
     bool is_short_line_heading(std::size_t i) const;
@@ -312,6 +284,15 @@ bool Engine::is_dense_text() const {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+// The layout's furniture lines and the generic layout's (a phone number, a question, a glued menu caption).
+bool Engine::is_furniture(std::size_t i) const {
+    auto listed = [&](const LayoutRules& rules) {
+        return std::any_of(rules.furniture.begin(), rules.furniture.end(),
+                           [&](const Matcher& m) { return m.matches(keys_[i], block(i).text); });
+    };
+    return block(i).text.empty() || listed(r_) || (&r_ != &g_ && listed(g_));
+}
+
 bool Engine::is_chrome(std::size_t i) const {
     for (const auto& m : r_.chrome)
         if (m.matches(keys_[i], block(i).text)) return true;
@@ -350,7 +331,7 @@ bool Engine::is_short_line_heading(std::size_t i) const {
     if (b.text.size() > 60 || detail::count_words(b.text) > 8 || ends_like_sentence(b.text)) return false;
     if (b.text.back() == ':') return false;  // a lead-in to a list ("Timber frame carpenters:"), not a heading
     if (!starts_upper_or_digit(b.text) || mentions_money(b.text) || states_code(i)) return false;
-    if (is_furniture(b.text)) return false;  // "Toll Free 1-877-644-9992" above the description
+    if (is_furniture(i)) return false;  // "Toll Free 1-877-644-9992" above the description
     // Bold-only in HTML, set off by a blank line in text; a dump without blank lines leaves only the shape.
     bool stands_alone = doc_.format == InputFormat::html ? b.emphasized : b.gap_before >= 1 || dense_text_;
     if (!stands_alone) return false;
@@ -402,8 +383,7 @@ std::size_t Engine::find_title() const {
     while (first < n_ && field_for(first)) first = next_content_block(first + 1);  // a badge line before the title
     if (r_.title.from == TitleRule::From::best_line)
         if (std::size_t best = best_title_line(first); best < n_) return best;
-    return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value &&
-                   !is_furniture(block(first).text)
+    return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value && !is_furniture(first)
                ? first
                : n_;
 }
@@ -418,7 +398,7 @@ std::size_t Engine::best_title_line(std::size_t from) const {
         if (heading_rule(i)) break;  // the sections have begun
         if (!title_like(i) || block(i).kind == BlockKind::label_value || field_for(i)) continue;
         if (!starts_upper_or_digit(block(i).text)) continue;  // "in All Health" is a badge, not a name
-        if (is_furniture(block(i).text)) continue;
+        if (is_furniture(i)) continue;
         if (r_.title.pattern && r_.title.pattern->search(block(i).text)) return i;  // "Carpenters (NOC 7271)"
         std::size_t next = next_content_block(i + 1);
         if (next >= n_) break;

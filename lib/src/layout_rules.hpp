@@ -126,6 +126,7 @@ struct LayoutRules {
     TitleRule title;
     std::optional<std::pair<std::string, std::string>> intro;  // kind, heading
     std::vector<Matcher> chrome;
+    std::vector<Matcher> furniture;  // never a title or a heading (schemas/layout.xsd)
     std::vector<SplitRule> splits;
     std::vector<FieldRule> fields;
     std::vector<MentionRule> mentions;
