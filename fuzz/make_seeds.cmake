@@ -1,5 +1,5 @@
 # Writes one seed directory per fuzz target under OUT, from SOURCE_DIR's samples and layouts and, when present,
-# a few real pages of SHARED_DIR. Run by the occkit_fuzz_seeds target: cmake -DSOURCE_DIR=.. -DSHARED_DIR=..
+# a few real pages of SHARED_DIR. Run by the occkit_fuzz_seeds target: cmake -DSOURCE_DIR=.. -DSHARED_DIR=.. -DTARGETS=a,b
 # -DOUT=.. -P make_seeds.cmake. Files are named by content hash, so reruns add nothing twice.
 
 # How many real pages of each kind to take from SHARED_DIR: enough variety, not so many that a short run spends
@@ -19,7 +19,9 @@ function(add_seed_file target path)
   endif()
 endfunction()
 
-foreach(target html text xml layout dates wages diff)
+# The targets fuzz/CMakeLists.txt builds (OCCKIT_FUZZ_TARGETS), comma-separated.
+string(REPLACE "," ";" targets "${TARGETS}")
+foreach(target IN LISTS targets)
   file(MAKE_DIRECTORY ${OUT}/${target})
 endforeach()
 
