@@ -57,7 +57,16 @@ TEST(HtmlBlocks, NestedListsGetTheirDepth) {
                                     "list-item 3: Deeper", "list-item 1: Two", "list-item 1: Loose item"}));
 }
 
-TEST(HtmlBlocks, ChromeAndHiddenContentAreDropped) {
+// Each block with the furniture region the markup puts it in ("content" blocks print bare).
+std::vector<std::string> describe_regions(const Document& doc) {
+    std::vector<std::string> out;
+    for (const Block& b : doc.blocks)
+        out.push_back(b.region == occkit::Region::content ? b.text
+                                                          : std::string(occkit::to_string(b.region)) + ": " + b.text);
+    return out;
+}
+
+TEST(HtmlBlocks, HiddenContentIsDroppedAndLandmarksAreMarked) {
     Document doc = read_html_blocks(
         "<html><head><title>T</title><style>p{}</style><script>var x = '<p>no</p>';</script></head><body>"
         "<a href=\"#main\" class=\"visually-hidden focusable\">Skip to main content</a>"
@@ -69,8 +78,37 @@ TEST(HtmlBlocks, ChromeAndHiddenContentAreDropped) {
         "<div hidden>Hidden div</div><p style=\"display: none\">Invisible</p><svg><title>Icon</title></svg>"
         "<iframe src=\"x\">Frame</iframe><aside>Related links</aside><p>Kept.</p></main>"
         "<footer><p>Copyright</p></footer></body></html>");
-    EXPECT_EQ(describe(doc), (Lines{"heading 1: Plumber", "paragraph: Installs pipes.", "paragraph: Kept."}));
+    EXPECT_EQ(describe(doc), (Lines{"heading 1: Site banner", "list-item 1: Plan a Career", "heading 1: Plumber",
+                                    "paragraph: Installs pipes.", "paragraph: Related links", "paragraph: Kept.",
+                                    "paragraph: Copyright"}));
+    EXPECT_EQ(describe_regions(doc), (Lines{"banner: Site banner", "navigation: Plan a Career", "Plumber",
+                                            "Installs pipes.", "aside: Related links", "Kept.", "footer: Copyright"}));
     EXPECT_EQ(doc.html_title, "T");
+}
+
+// Readability-style class and id words mark furniture; a <header> inside the article is the article's own.
+TEST(HtmlBlocks, FurnitureNamedByClassIdRoleOrLabel) {
+    Document doc = read_html_blocks(
+        "<body><div class=\"cookie-banner\">We use cookies.</div>"
+        "<div id=\"site-breadcrumbs\"><a href=\"/\">Home</a> &gt; Careers</div>"
+        "<div role=\"complementary\"><p>Quiz</p></div><ol aria-label=\"Breadcrumb\"><li>Home</li></ol>"
+        "<article><header><h1>Welder</h1></header><div class=\"social-share\"><p>Share</p></div>"
+        "<p>Joins <a href=\"/m\">metal</a>.</p><p><a href=\"/x\">Related</a></p></article>"
+        "<div class=\"menu__items\"><span class=\"footer-note\">Menu</span></div></body>");
+    EXPECT_EQ(describe_regions(doc),
+              (Lines{"cookie: We use cookies.", "breadcrumb: Home > Careers", "aside: Quiz", "breadcrumb: Home",
+                     "Welder", "share: Share", "Joins metal.", "Related", "menu: Menu"}));
+    ASSERT_EQ(doc.blocks.size(), 9u);
+    EXPECT_FALSE(doc.blocks[6].link_only);  // a link inside a sentence
+    EXPECT_TRUE(doc.blocks[7].link_only);
+}
+
+TEST(HtmlBlocks, MetaTitleIsKept) {
+    Document doc = read_html_blocks(
+        "<html><head><title>Welders | Site</title><meta property=\"og:title\" content=\" Welders \"></head>"
+        "<body><p>x</p></body></html>");
+    EXPECT_EQ(doc.html_title, "Welders | Site");
+    EXPECT_EQ(doc.meta_title, "Welders");
 }
 
 TEST(HtmlBlocks, DefinitionListsGiveLabelValuePairs) {

@@ -111,8 +111,11 @@ TEST(LayoutWorkBC, OlderTextDumpCarpenters) {
     EXPECT_EQ(p.source.jurisdiction, "BC");
     EXPECT_EQ(title_of(p), "Carpenters");  // "(NOC 7271)" is the code, not part of the name
     EXPECT_EQ(codes(p), std::vector<std::string>{"NOC 2016 7271"});
-    EXPECT_EQ(outline(p), (std::vector<std::string>{"overview|About this job", "job-titles|Common job titles",
-                                                    "duties|Duties|inferred", "working-conditions|Work environment"}));
+    // "People in this occupation:" heads its own list (gold: personal-characteristics).
+    EXPECT_EQ(outline(p), (std::vector<std::string>{
+                              "overview|About this job",
+                              "personal-characteristics|People in this occupation:", "job-titles|Common job titles",
+                              "duties|Duties|inferred", "working-conditions|Work environment"}));
     const Section* duties = find_section(p.sections, "Duties");
     ASSERT_TRUE(duties);
     EXPECT_EQ(items_in(*duties), 8u);  // the list after the blank lines the lost heading left
@@ -128,12 +131,17 @@ TEST(LayoutWorkBC, OlderTextDumpPlumbersSalaryBlockAndLeadIn) {
     const Section* salary = find_section(p.sections, "Annual provincial median salary");
     ASSERT_TRUE(salary);
     EXPECT_EQ(salary->kind, "salary");
-    EXPECT_EQ(dates(salary->dates), (std::vector<std::string>{"data-year 2016", "data-year 2016"}));
+    EXPECT_EQ(dates(salary->dates), (std::vector<std::string>{"data-year 2016"}));
     EXPECT_TRUE(salary->wages.empty());  // the capture kept the labels (High, Median, Low) but not the figures
-    const Section* duties = find_section(p.sections, "Duties");
+    // "Provincial hourly rate" is a salary block of its own, under the annual one, with its own source line.
+    ASSERT_EQ(salary->subsections.size(), 1u);
+    EXPECT_EQ(salary->subsections[0].heading, "Provincial hourly rate");
+    EXPECT_EQ(dates(salary->subsections[0].dates), (std::vector<std::string>{"data-year 2016"}));
+    // The lead-in heads the duties list.
+    const Section* duties = find_section(p.sections, "Plumbers perform some or all of the following duties:");
     ASSERT_TRUE(duties);
-    EXPECT_TRUE(duties->heading_inferred);
-    EXPECT_EQ(first_text(*duties), "Plumbers perform some or all of the following duties:");
+    EXPECT_EQ(duties->kind, "duties");
+    EXPECT_FALSE(duties->heading_inferred);
 }
 
 TEST(LayoutWorkBC, OlderTextDumpLicensedPracticalNurses) {
@@ -234,8 +242,8 @@ TEST(LayoutCareersNs, OlderPageFieldsAndSections) {
     EXPECT_EQ(facts(p)["category"], "Health");
     EXPECT_EQ(facts(p)["employment-outlook"], "Good");
     EXPECT_EQ(outline(p), (std::vector<std::string>{
-                              "overview|Nature of work:", "skills|Skills:", "other-information|Other considerations:",
-                              "outlook|Labour Market Information"}));
+                              "overview|About the job", "  overview|Nature of work:", "skills|Skills:",
+                              "other-information|Other considerations:", "outlook|Labour Market Information"}));
 }
 
 TEST(LayoutCareersNs, NewerPageDutiesTitlesAndLostSkillsHeading) {
@@ -243,8 +251,9 @@ TEST(LayoutCareersNs, NewerPageDutiesTitlesAndLostSkillsHeading) {
     const Profile p = convert_file(page(shared, "ns/careersns-occupational-therapists.txt")).profile;
     EXPECT_EQ(title_of(p), "Occupational Therapists");
     EXPECT_TRUE(p.codes.empty());
-    EXPECT_EQ(outline(p), (std::vector<std::string>{"overview|Nature of work:", "duties|Job duties:",
-                                                    "job-titles|Sample job titles:", "skills|Skills|inferred"}));
+    EXPECT_EQ(outline(p),
+              (std::vector<std::string>{"overview|About the job", "  overview|Nature of work:", "duties|Job duties:",
+                                        "job-titles|Sample job titles:", "skills|Skills|inferred"}));
     EXPECT_EQ(items_in(*find_section(p.sections, "Job duties:")), 6u);
     EXPECT_EQ(items_in(*find_section(p.sections, "Sample job titles:")), 8u);
 }
@@ -260,7 +269,7 @@ TEST(LayoutHcsc, ProfileWithTitleLine) {
     EXPECT_EQ(title_of(p), "Medical Laboratory Technologist");
     EXPECT_EQ(outline(p),
               (std::vector<std::string>{"overview|Career Description", "education|Academic and Licensing Requirements",
-                                        "resources|Where to study in Nova Scotia"}));
+                                        "education|Where to study in Nova Scotia"}));
     EXPECT_EQ(items_in(*find_section(p.sections, "Academic and Licensing Requirements")), 2u);
 }
 
@@ -311,7 +320,7 @@ TEST(LayoutJobBank, OntarioOutlook2019) {
     Conversion c = convert_file(page(shared, "ca/jobbank-registered-nurse-ontario-2019.txt"));
     const Profile& p = c.profile;
     EXPECT_EQ(c.detection.layout, "jobbank");
-    EXPECT_EQ(p.source.jurisdiction, "CA");
+    EXPECT_EQ(p.source.jurisdiction, "ON");  // a national site's page about one province
     EXPECT_EQ(title_of(p), "Registered Nurse (R.N.)");
     EXPECT_EQ(facts(p)["region"], "Ontario");
     EXPECT_EQ(facts(p)["employment-outlook"], "fair");

@@ -130,7 +130,7 @@ TEST(SeedAlis2010, SectionsInPageOrderWithLostHeadingsInferred) {
                   "education|Educational Requirements|page|Health information management professionals",
                   "employment|Employment and Advancement|page|Health information management professionals",
                   "salary|Salary|inferred|Wages for health information",
-                  "other-information|Other Sources of Information|page|Post-secondary institution calendars and",
+                  "resources|Other Sources of Information|page|Post-secondary institution calendars and",
                   "related-occupations|Related Occupational Profiles|page|Administrative Assistant",
                   "related-subjects|Related High School Subjects|page|Business, Administration, Finance and",
                   "related-fields|Related Post-Secondary Field of Study|page|Clerical and Administrative Support",

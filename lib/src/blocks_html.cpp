@@ -52,6 +52,10 @@ enum class Tag : unsigned char {
     table_row,
     table_cell,  // td, th
     block,       // any other block-level element: a boundary for text runs
+    landmark,    // nav, header, footer, aside: block-level, its blocks marked with the landmark's Region
+    main,        // main, article: content (a <header> inside is the article's, not the site's)
+    link,        // a: its text may make a block link_only
+    meta,        // <meta> in <head>: og:title
     skipped,     // never becomes blocks, nor does anything inside it
 };
 
@@ -81,15 +85,17 @@ const TagInfo& tag_info(std::string_view name) {
         add({"dd"}, Tag::definition, true);
         add({"tr"}, Tag::table_row, true);
         add({"td", "th"}, Tag::table_cell, true);
-        add({"address", "article",  "blockquote", "body",    "caption", "center",    "details",
-             "dialog",  "fieldset", "figcaption", "figure",  "form",    "hgroup",    "hr",
-             "legend",  "main",     "pre",        "section", "summary", "table",     "tbody",
-             "tfoot",   "thead",    "colgroup",   "col",     "listing", "plaintext", "xmp"},
+        add({"address", "blockquote", "body",   "caption",  "center", "details", "dialog",    "fieldset", "figcaption",
+             "figure",  "form",       "hgroup", "hr",       "legend", "pre",     "section",   "summary",  "table",
+             "tbody",   "tfoot",      "thead",  "colgroup", "col",    "listing", "plaintext", "xmp"},
             Tag::block, true);
-        // Page chrome and form controls. The block-level ones still separate the text around them.
-        add({"script", "style",  "template", "noscript", "nav",      "header", "footer",
-             "aside",  "svg",    "math",     "iframe",   "object",   "video",  "audio",
-             "canvas", "select", "textarea", "datalist", "optgroup", "option"},
+        add({"main", "article"}, Tag::main, true);
+        add({"nav", "header", "footer", "aside"}, Tag::landmark, true);
+        add({"a"}, Tag::link, false);
+        add({"meta"}, Tag::meta, false);
+        // Scripts, media and form controls. The block-level ones still separate the text around them.
+        add({"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "video", "audio", "canvas",
+             "select", "textarea", "datalist", "optgroup", "option"},
             Tag::skipped, true);
         add({"button", "input", "label", "embed", "map", "area", "noembed", "noframes"}, Tag::skipped, false);
         for (int level = 1; level <= 6; ++level) {
@@ -133,8 +139,7 @@ bool has_hiding_class(std::string_view classes) {
     return false;
 }
 
-// Content a reader never sees: the hidden attribute, display:none, screen-reader-only classes, and landmark roles
-// that mark the same chrome as nav, header and footer.
+// Content a reader never sees: the hidden attribute, display:none and screen-reader-only classes.
 bool is_hidden(const xmlChar** attributes) {
     if (!attributes) return false;
     for (const xmlChar** a = attributes; a[0]; a += 2) {
@@ -147,12 +152,91 @@ bool is_hidden(const xmlChar** attributes) {
             for (char c : detail::ascii_lower(value))
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r') style += c;
             if (detail::contains(style, "display:none") || detail::contains(style, "visibility:hidden")) return true;
-        } else if (name == "role") {
-            std::string_view role = detail::trim(value);
-            for (std::string_view landmark : {"navigation", "banner", "contentinfo"})
-                if (equals_ignoring_case(role, landmark)) return true;
         }
     }
+    return false;
+}
+
+// The furniture a class or id token names, in the spirit of Readability's "unlikely candidates": words sites use
+// for cookie notices, breadcrumbs, sidebars, menus and share bars. Tokens are the attribute's words split at
+// anything but letters and digits ("site-footer__links" gives site, footer, links).
+std::optional<Region> region_of_token(std::string_view token) {
+    struct Entry {
+        std::string_view token;
+        Region region;
+    };
+    static constexpr Entry table[] = {
+        {"cookie", Region::cookie},
+        {"cookies", Region::cookie},
+        {"consent", Region::cookie},
+        {"gdpr", Region::cookie},
+        {"breadcrumb", Region::breadcrumb},
+        {"breadcrumbs", Region::breadcrumb},
+        {"crumbs", Region::breadcrumb},
+        {"sidebar", Region::aside},
+        {"promo", Region::aside},
+        {"advert", Region::aside},
+        {"advertisement", Region::aside},
+        {"newsletter", Region::aside},
+        {"share", Region::share},
+        {"sharing", Region::share},
+        {"social", Region::share},
+        {"addthis", Region::share},
+        {"menu", Region::menu},
+        {"navbar", Region::menu},
+        {"megamenu", Region::menu},
+        {"topnav", Region::menu},
+        {"nav", Region::navigation},
+        {"navigation", Region::navigation},
+        {"skip", Region::navigation},
+        {"footer", Region::footer},
+        {"masthead", Region::banner},
+        {"header", Region::banner},
+    };
+    for (const auto& e : table)
+        if (equals_ignoring_case(token, e.token)) return e.region;
+    return std::nullopt;
+}
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+std::optional<Region> region_of_words(std::string_view value) {
+    std::size_t i = 0;
+    while (i < value.size()) {
+        while (i < value.size() && !is_ascii_alnum(value[i])) ++i;
+        std::size_t start = i;
+        while (i < value.size() && is_ascii_alnum(value[i])) ++i;
+        if (auto r = region_of_token(value.substr(start, i - start))) return r;
+    }
+    return std::nullopt;
+}
+
+// The furniture an element's own markup declares: a landmark element or role, an aria-label, a class or id.
+std::optional<Region> declared_region(std::string_view element, const xmlChar** attributes) {
+    if (element == "nav") return Region::navigation;
+    if (element == "header") return Region::banner;
+    if (element == "footer") return Region::footer;
+    if (element == "aside") return Region::aside;
+    for (const xmlChar** a = attributes; a && a[0]; a += 2) {
+        std::string_view name = view(a[0]), value = detail::trim(view(a[1]));
+        if (name == "role") {
+            if (equals_ignoring_case(value, "navigation")) return Region::navigation;
+            if (equals_ignoring_case(value, "banner")) return Region::banner;
+            if (equals_ignoring_case(value, "contentinfo")) return Region::footer;
+            if (equals_ignoring_case(value, "complementary")) return Region::aside;
+        }
+    }
+    for (const xmlChar** a = attributes; a && a[0]; a += 2) {
+        std::string_view name = view(a[0]);
+        if (name == "class" || name == "id" || name == "aria-label")
+            if (auto r = region_of_words(view(a[1]))) return r;
+    }
+    return std::nullopt;
+}
+
+bool declares_main(const xmlChar** attributes) {
+    for (const xmlChar** a = attributes; a && a[0]; a += 2)
+        if (view(a[0]) == "role" && equals_ignoring_case(detail::trim(view(a[1])), "main")) return true;
     return false;
 }
 
@@ -171,17 +255,31 @@ bool has_visible_char(std::string_view s) { return s.find_first_not_of(" \t\n\r\
 struct Segment {
     std::string text;
     bool bold = false;
+    bool link = false;
 };
 
-// Whether a run (or a collector) had text in and out of strong/b: "emphasized" means bold and nothing else.
+// Whether a run (or a collector) had text in and out of strong/b: "emphasized" means bold and nothing else; and
+// in and out of links: "link_only" means nothing but link text (a menu entry, a breadcrumb step).
 struct Emphasis {
     bool bold = false;
     bool plain = false;
+    bool linked = false;
+    bool unlinked = false;
     void add(const std::vector<Segment>& run) {
-        for (const auto& seg : run)
-            if (has_visible_char(seg.text)) (seg.bold ? bold : plain) = true;
+        for (const auto& seg : run) {
+            if (!has_visible_char(seg.text)) continue;
+            (seg.bold ? bold : plain) = true;
+            (seg.link ? linked : unlinked) = true;
+        }
+    }
+    void add(const Emphasis& other) {
+        bold |= other.bold;
+        plain |= other.plain;
+        linked |= other.linked;
+        unlinked |= other.unlinked;
     }
     bool emphasized() const { return bold && !plain; }
+    bool link_only() const { return linked && !unlinked; }
 };
 
 std::string concatenated(const std::vector<Segment>& run, std::size_t from = 0) {
@@ -220,7 +318,9 @@ struct Frame {
     std::size_t list_depth = 0;     // ul/ol elements open at this point, this one included
     std::size_t item_owner = npos;  // index of the li whose text this element's text is, reached through p/div
     bool block_level = false;
-    bool collector = false;  // this frame opened an entry of collectors_ (closed with it)
+    bool collector = false;           // this frame opened an entry of collectors_ (closed with it)
+    bool in_main = false;             // inside main or article: a <header> there is the content's own
+    Region region = Region::content;  // the innermost furniture this element is in
 };
 
 // Gathers all the text inside a heading, dt, dd, table cell or row.
@@ -230,12 +330,14 @@ struct Collector {
     int line = 0;
     std::string text;
     Emphasis emphasis;
+    Region region = Region::content;
     std::vector<std::string> cells;  // table_row
 };
 
 struct PendingTerm {
     std::string text;
     int line = 0;
+    Region region = Region::content;
     bool emphasized = false;
     bool used = false;  // at least one dd took it as its label
 };
@@ -260,6 +362,8 @@ public:
 private:
     std::size_t depth() const { return stack_.size() + skip_depth_; }
     void start_skipping(const TagInfo& info, int line);
+    void read_meta(const xmlChar** attributes);
+    void enter_region(std::string_view name, const TagInfo& info, const xmlChar** attributes, Frame& frame) const;
     void end_skipped(int line);
     void boundary(int line);
     void flush_run();
@@ -278,6 +382,7 @@ private:
     std::vector<Frame> stack_;
     std::vector<Collector> collectors_;
     int bold_depth_ = 0;
+    int link_depth_ = 0;
 
     std::size_t skip_depth_ = 0;  // > 0 inside a skipped element: how many elements deep into it
     Tag skip_root_ = Tag::other;
@@ -308,6 +413,7 @@ void HtmlBlockReader::start_element(std::string_view name, const xmlChar** attri
             title_open_ = true;
             title_depth_ = skip_depth_;
         }
+        if (info.tag == Tag::meta && skip_root_ == Tag::head) read_meta(attributes);
         return;
     }
     if (info.tag == Tag::html) {
@@ -331,9 +437,37 @@ void HtmlBlockReader::start_element(std::string_view name, const xmlChar** attri
     else if (parent && (!info.block_level || info.tag == Tag::paragraph || info.tag == Tag::division))
         frame.item_owner = parent->item_owner;
     if (info.tag == Tag::term) emit_pending_term();
+    enter_region(name, info, attributes, frame);
     open_collector(info, line, frame);
     if (info.tag == Tag::bold) ++bold_depth_;
+    if (info.tag == Tag::link) ++link_depth_;
     stack_.push_back(frame);
+}
+
+// The region a new element puts its text in: its own declared furniture, else its parent's. A site <header>
+// holds the logo and menus; a <header> inside <main> or <article> holds the content's own title, so it is content.
+void HtmlBlockReader::enter_region(std::string_view name, const TagInfo& info, const xmlChar** attributes,
+                                   Frame& frame) const {
+    const Frame* parent = stack_.empty() ? nullptr : &stack_.back();
+    frame.in_main = (parent && parent->in_main) || info.tag == Tag::main || declares_main(attributes);
+    frame.region = parent ? parent->region : Region::content;
+    if (!info.block_level) return;  // a link or span inside a paragraph does not make the paragraph furniture
+    if (auto declared = declared_region(name, attributes)) {
+        if (*declared == Region::banner && frame.in_main) return;
+        frame.region = *declared;
+    }
+}
+
+void HtmlBlockReader::read_meta(const xmlChar** attributes) {
+    std::string_view key, content;
+    for (const xmlChar** a = attributes; a && a[0]; a += 2) {
+        std::string_view name = view(a[0]);
+        if (name == "property" || name == "name") key = detail::trim(view(a[1]));
+        if (name == "content") content = view(a[1]);
+    }
+    if (doc_.meta_title.empty() &&
+        (equals_ignoring_case(key, "og:title") || equals_ignoring_case(key, "twitter:title")))
+        doc_.meta_title = normalize_space(content);
 }
 
 void HtmlBlockReader::start_skipping(const TagInfo& info, int line) {
@@ -366,6 +500,7 @@ void HtmlBlockReader::end_element(int line) {
     if (frame.block_level) boundary(line);  // flush while the element is still open: it owns the run
     if (frame.collector) close_collector();
     if (frame.tag == Tag::bold && bold_depth_ > 0) --bold_depth_;
+    if (frame.tag == Tag::link && link_depth_ > 0) --link_depth_;
     stack_.pop_back();
     if (frame.tag == Tag::definition_list) emit_pending_term();
 }
@@ -376,9 +511,9 @@ void HtmlBlockReader::characters(std::string_view text) {
         return;
     }
     if (skip_depth_ > 0 || text.empty()) return;
-    bool bold = bold_depth_ > 0;
-    if (run_.empty() || run_.back().bold != bold)
-        run_.push_back({std::string(text), bold});
+    bool bold = bold_depth_ > 0, link = link_depth_ > 0;
+    if (run_.empty() || run_.back().bold != bold || run_.back().link != link)
+        run_.push_back({std::string(text), bold, link});
     else
         run_.back().text += text;
     if (!run_visible_ && has_visible_char(text)) {
@@ -428,7 +563,9 @@ void HtmlBlockReader::emit_run(std::string text, const std::vector<Segment>& run
     block.text = std::move(text);
     block.line = line;
     block.emphasized = emphasis.emphasized();
+    block.link_only = emphasis.link_only();
     const Frame* owner = stack_.empty() ? nullptr : &stack_.back();
+    if (owner) block.region = owner->region;
     if (owner && owner->item_owner != npos) {
         block.kind = BlockKind::list_item;
         // "<li>- Read ...</li>": the marker printed inside the item, as the text reader drops it after a bullet
@@ -452,6 +589,7 @@ void HtmlBlockReader::open_collector(const TagInfo& info, int line, Frame& frame
     if (!gathers || nested_text) return;
     Collector collector;
     collector.tag = info.tag;
+    collector.region = frame.region;
     collector.heading_level = info.heading_level;
     collector.line = line;
     collectors_.push_back(std::move(collector));
@@ -465,6 +603,8 @@ void HtmlBlockReader::close_collector() {
     Block block;
     block.line = c.line;
     block.emphasized = c.emphasis.emphasized();
+    block.link_only = c.emphasis.link_only();
+    block.region = c.region;
     switch (c.tag) {
         case Tag::heading:
             if (c.text.empty()) return;
@@ -474,7 +614,7 @@ void HtmlBlockReader::close_collector() {
             emit(std::move(block));
             return;
         case Tag::term:
-            if (!c.text.empty()) term_ = PendingTerm{std::move(c.text), c.line, block.emphasized, false};
+            if (!c.text.empty()) term_ = PendingTerm{std::move(c.text), c.line, c.region, block.emphasized, false};
             return;
         case Tag::definition:
             if (c.text.empty()) return;
@@ -494,8 +634,7 @@ void HtmlBlockReader::close_collector() {
         case Tag::table_cell:
             if (!collectors_.empty() && collectors_.back().tag == Tag::table_row) {
                 collectors_.back().cells.push_back(std::move(c.text));
-                collectors_.back().emphasis.bold |= c.emphasis.bold;
-                collectors_.back().emphasis.plain |= c.emphasis.plain;
+                collectors_.back().emphasis.add(c.emphasis);
             } else if (!c.text.empty()) {  // a cell outside any row
                 block.text = std::move(c.text);
                 emit(std::move(block));
@@ -522,6 +661,7 @@ void HtmlBlockReader::emit_pending_term() {
         Block block;
         block.text = std::move(term_->text);
         block.line = term_->line;
+        block.region = term_->region;
         block.emphasized = term_->emphasized;
         emit(std::move(block));
     }

@@ -251,4 +251,28 @@ std::string_view to_string(BlockKind kind) {
     return "paragraph";
 }
 
+std::string_view to_string(Region region) {
+    switch (region) {
+        case Region::content:
+            return "content";
+        case Region::navigation:
+            return "navigation";
+        case Region::banner:
+            return "banner";
+        case Region::footer:
+            return "footer";
+        case Region::aside:
+            return "aside";
+        case Region::breadcrumb:
+            return "breadcrumb";
+        case Region::cookie:
+            return "cookie";
+        case Region::menu:
+            return "menu";
+        case Region::share:
+            return "share";
+    }
+    return "content";
+}
+
 }  // namespace occkit

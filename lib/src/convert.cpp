@@ -1,6 +1,7 @@
 // bytes -> decode -> blocks -> layout -> Profile, and the provenance that goes with it.
 #include "occkit/convert.hpp"
 
+#include "jurisdiction.hpp"
 #include "layout_rules.hpp"
 #include "occkit/error.hpp"
 #include "occkit/version.hpp"
@@ -29,6 +30,34 @@ const Layout& choose_layout(const LayoutSet& set, const Document& doc, const std
     return found ? *found : set.generic();
 }
 
+void add_speech(const std::vector<Section>& sections, detail::PageSpeech& speech) {
+    constexpr std::size_t lead_paragraphs = 8, max_headings = 40;
+    for (const auto& s : sections) {
+        if (speech.headings.size() < max_headings && !s.heading.empty()) speech.headings.push_back(s.heading);
+        for (const auto& c : s.content) {
+            if (speech.lead.size() >= lead_paragraphs) break;
+            if (c.kind == Content::Kind::paragraph) speech.lead.push_back(c.paragraph.text);
+        }
+        add_speech(s.subsections, speech);
+    }
+}
+
+// The layout's jurisdiction for a provincial site; else the --url host's; else the province the page names where
+// it speaks of itself. A national layout's page about one province ("... in Ontario") is that province's.
+std::string jurisdiction_for(const Layout& layout, const Document& doc, const Profile& profile, std::string_view url) {
+    const std::string& declared = layout.jurisdiction();
+    if (declared != "XX" && declared != "CA") return declared;
+    if (std::string host = detail::jurisdiction_of_url(url); !host.empty()) return host;
+    detail::PageSpeech speech;
+    if (profile.title) speech.title = profile.title->text;
+    speech.html_title = doc.html_title;
+    for (const auto& f : profile.facts) speech.lead.push_back(f.value);
+    add_speech(profile.sections, speech);
+    std::string named = detail::jurisdiction_named(speech);
+    if (declared == "CA") return named.empty() ? declared : named;
+    return named.empty() ? declared : named;
+}
+
 }  // namespace
 
 Conversion convert(std::string_view bytes, const ConvertOptions& options) {
@@ -45,13 +74,13 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     Detection detection;
     std::vector<std::string> keys = fold_keys(doc.blocks);
     const Layout& layout = choose_layout(set, doc, keys, options, detection);
-    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain);
+    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, options.url);
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
         result.notes.push_back("no layout matched; used the generic layout");
 
     Source& src = result.profile.source;
-    src.jurisdiction = layout.jurisdiction();
+    src.jurisdiction = jurisdiction_for(layout, doc, result.profile, options.url);
     src.layout = layout.id();
     src.url = options.url;
     src.format = doc.format == InputFormat::html ? "html" : "text";

@@ -115,7 +115,8 @@ void read_title(const pugi::xml_node& n, LayoutRules& r) {
                                          : TitleRule::From::first_line;
     r.title.before = fold_key(n.attribute("before").as_string());
     r.title.max_words = n.attribute("max-words").as_int(14);
-    if (auto p = n.attribute("pattern")) r.title.pattern = regex_of(p.as_string());
+    if (auto p = n.attribute("pattern")) r.title.patterns.push_back(regex_of(p.as_string()));
+    for (auto p : n.children("pattern")) r.title.patterns.push_back(regex_of(p.text().as_string()));
     r.title.scheme = n.attribute("scheme").as_string("NOC");
     r.title.version = n.attribute("version").as_string();
     r.title.fact = n.attribute("fact").as_string();
@@ -380,13 +381,14 @@ bool text_signature_hits(const Signature& sig, const Document& doc, const std::v
     if (sig.matcher.mode != Matcher::Mode::regex) return page.any_folded(sig.matcher);
     if (!page.may_match(*sig.matcher.regex)) return false;
     for (std::size_t i = 0; i < folded.size(); ++i)
-        if (sig.matcher.regex->search(doc.blocks[i].text)) return true;
+        if (!folded[i].empty() && sig.matcher.regex->search(doc.blocks[i].text)) return true;
     return false;
 }
 
 bool label_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string>& folded) {
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const Block& b = doc.blocks[i];
+        if (folded[i].empty()) continue;
         bool hit = b.kind == BlockKind::label_value ? sig.matcher.matches(fold_key(b.label), b.label)
                                                     : sig.matcher.matches(folded[i], b.text);
         if (hit) return true;
@@ -427,8 +429,12 @@ std::vector<std::string> fold_keys(const std::vector<Block>& blocks) {
 Detection LayoutSet::detect(const Document& doc) const { return detect_folded(*this, doc, fold_keys(doc.blocks)); }
 
 Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys) {
-    const std::vector<std::string> folded(
+    // Signatures weigh the page's content, not its furniture: a redesigned chrome (menus, sidebars, a footer) must
+    // neither hide the site nor make another site's words count. Blocks the markup marks as furniture are blank.
+    std::vector<std::string> folded(
         keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), detection_block_limit)));
+    for (std::size_t i = 0; i < folded.size(); ++i)
+        if (doc.blocks[i].region != Region::content) folded[i].clear();
     std::string title_key = fold_key(doc.html_title);
     const PageLines page(doc, folded);
 

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "blocks_internal.hpp"
+#include "chrome.hpp"
 #include "layout_rules.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/dates.hpp"
@@ -92,19 +93,65 @@ std::string_view named(const detail::Regex& re, const std::vector<std::string>& 
 
 bool is_text_block(const Block& b) { return b.kind == BlockKind::paragraph || b.kind == BlockKind::list_item; }
 
+// A title line taken apart by a title pattern: the occupation's name, and a code or a fact it carries.
+struct TitleParts {
+    std::string name;
+    std::optional<Code> code;
+    std::string value;  // the group "value": a fact such as the region
+};
+
+// What the page says its title is, apart from its lines: each as fold_key() text.
+struct TitleSignals {
+    std::string html_title;  // <title>
+    std::string meta_title;  // og:title
+    std::string crumb;       // the breadcrumb's last step
+    std::string slug;        // the URL's last path segment, words apart
+};
+
+// "Legislators | WorkBC" names "Legislators": the whole title, or the name with the site's name before or after it
+// behind one of the usual separators.
+bool names_in_page_title(std::string_view page_title, std::string_view name) {
+    if (page_title.empty() || name.empty()) return false;
+    if (page_title == name) return true;
+    static constexpr std::string_view separators[] = {" | ",  " - ", " \u2013 ", " \u2014 ",
+                                                      " :: ", " : ", ": ",       " \u00b7 "};
+    for (auto sep : separators) {
+        if (page_title.starts_with(name) && page_title.substr(name.size()).starts_with(sep)) return true;
+        if (page_title.ends_with(name) && page_title.substr(0, page_title.size() - name.size()).ends_with(sep))
+            return true;
+    }
+    return false;
+}
+
+// "https://example.org/careers/licensed-practical-nurses?x=1" gives "licensed practical nurses".
+std::string url_slug_words(std::string_view url) {
+    std::size_t end = url.find_first_of("?#");
+    url = url.substr(0, end);
+    while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+    std::size_t slash = url.rfind('/');
+    if (slash == std::string_view::npos || url.substr(0, slash).ends_with("/")) return {};
+    std::string_view segment = url.substr(slash + 1);
+    if (std::size_t dot = segment.rfind('.'); dot != std::string_view::npos) segment = segment.substr(0, dot);
+    std::string words;
+    for (char c : segment) words += (c == '-' || c == '_' || c == '+') ? ' ' : c;
+    return fold_key(words);
+}
+
 class Engine {
 public:
     Engine(const Document& doc, const LayoutRules& rules, const LayoutRules& generic, std::vector<std::string> keys,
-           bool record_placements)
+           bool record_placements, std::string_view url)
         : doc_(doc),
           r_(rules),
           g_(generic),
           blocks_(&doc.blocks),
           keys_(std::move(keys)),
-          record_placements_(record_placements) {
+          record_placements_(record_placements),
+          url_(url) {
         unglue();
         n_ = blocks_->size();
         dense_text_ = is_dense_text();
+        chrome_ = detail::find_chrome(*blocks_, keys_, r_, g_, [this](std::size_t i) { return maps_content(i); });
     }
 
     Conversion run();
@@ -115,7 +162,11 @@ private:
     std::vector<Block> split_glued(const Block& b) const;
     bool is_dense_text() const;
     void merge_split_placements();
-    bool is_chrome(std::size_t i) const;
+    bool is_chrome(std::size_t i) const { return chrome_[i].chrome; }
+    // The layout reads block i as one of its headings, fields or its outline line: never chrome.
+    bool maps_content(std::size_t i) const {
+        return heading_rule(i) != nullptr || field_for(i) != nullptr || outline_entries(i).has_value();
+    }
     bool is_furniture(std::size_t i) const;
     const HeadingRule* heading_rule(std::size_t i) const;
     bool is_heading(std::size_t i, const HeadingRule* rule) const;
@@ -123,6 +174,10 @@ private:
     bool opens_content(std::size_t i) const;
     bool title_like(std::size_t i) const;
     std::size_t find_title() const;
+    std::size_t layout_title() const;
+    int title_votes(std::size_t i, std::size_t layout_pick, const TitleSignals& signals) const;
+    TitleSignals title_signals() const;
+    std::optional<TitleParts> title_parts(std::string_view text) const;
     std::size_t best_title_line(std::size_t from) const;
     bool states_code(std::size_t i) const;
     void take_title(std::size_t i);
@@ -136,7 +191,10 @@ private:
     void add_code(const FieldRule& rule, std::string_view item, int line, const std::vector<std::string>& label_groups);
     bool add_code_once(Code code);
     void read_mentions(std::string_view text, int line, bool in_title);
+    void read_mentions_of(const LayoutRules& rules, std::string_view text, int line, bool in_title,
+                          std::optional<MentionRule::To> only = std::nullopt);
     bool try_outline(std::size_t i);
+    std::optional<std::vector<OutlineEntry>> outline_entries(std::size_t i) const;
     void open_heading(std::size_t i, const HeadingRule* rule);
     std::string unnamed_heading_kind(std::size_t i) const;
     bool try_date_only(std::size_t i);
@@ -178,6 +236,8 @@ private:
     bool dense_text_ = false;  // a text dump with no blank lines at all
     std::vector<std::string> keys_;
     bool record_placements_ = true;  // --explain; off saves a copy of a huge page's text
+    std::string_view url_;
+    std::vector<detail::ChromeVerdict> chrome_;  // the chrome stage's verdict on each block
     Conversion out_;
     Profile& p_ = out_.profile;
     std::vector<OpenSection> path_;
@@ -293,12 +353,6 @@ bool Engine::is_furniture(std::size_t i) const {
     return block(i).text.empty() || listed(r_) || (&r_ != &g_ && listed(g_));
 }
 
-bool Engine::is_chrome(std::size_t i) const {
-    for (const auto& m : r_.chrome)
-        if (m.matches(keys_[i], block(i).text)) return true;
-    return false;
-}
-
 const HeadingRule* Engine::heading_rule(std::size_t i) const {
     const Block& b = block(i);
     if (b.kind == BlockKind::list_item || b.kind == BlockKind::table_row) return nullptr;
@@ -364,9 +418,116 @@ std::size_t Engine::next_content_block(std::size_t i) const {
     return i;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// The title, by agreement of signals: the layout's title rule, the page's <title> and og:title less the site's
+// name, an h1 (or the first heading of the top level), the breadcrumb's last step, a code beside the name
+// ("Legislators (NOC 0011)") and the URL's slug each vote for a line; the line most of them agree on wins. A chrome
+// block, a link, a known heading or a sentence never does.
+
+TitleSignals Engine::title_signals() const {
+    TitleSignals s;
+    s.html_title = fold_key(doc_.html_title);
+    s.meta_title = fold_key(doc_.meta_title);
+    s.slug = url_slug_words(url_);
+    for (std::size_t i = 0; i < n_ && s.crumb.empty(); ++i) {
+        const Block& b = block(i);
+        if (b.region == Region::breadcrumb) {  // a marked-up trail: its last step is the last block of the run
+            std::size_t last = i;
+            while (last + 1 < n_ && block(last + 1).region == Region::breadcrumb) ++last;
+            std::string step = detail::breadcrumb_last_step(block(last).text);
+            s.crumb = fold_key(step.empty() ? block(last).text : step);
+        } else if (chrome_[i].reason == "breadcrumb line") {
+            s.crumb = fold_key(detail::breadcrumb_last_step(b.text));
+        }
+    }
+    return s;
+}
+
+std::optional<TitleParts> Engine::title_parts(std::string_view text) const {
+    auto try_patterns = [&](const LayoutRules& rules) -> std::optional<TitleParts> {
+        for (const auto& re : rules.title.patterns) {
+            auto m = re->match(text);
+            if (!m) continue;
+            TitleParts parts;
+            parts.name = normalize_space(named(*re, *m, "title"));
+            if (auto code = named(*re, *m, "code"); !code.empty()) {
+                Code c;
+                c.scheme = canonical_scheme(named(*re, *m, "scheme"), rules.title.scheme);
+                c.version = named(*re, *m, "version");
+                if (c.version.empty()) c.version = rules.title.version;
+                c.value = code;
+                c.label = parts.name;
+                infer_code_version(c);
+                parts.code = std::move(c);
+            }
+            parts.value = normalize_space(named(*re, *m, "value"));
+            if (parts.name.empty() && !parts.code) continue;
+            return parts;
+        }
+        return std::nullopt;
+    };
+    if (auto parts = try_patterns(r_)) return parts;
+    if (&r_ != &g_) return try_patterns(g_);
+    return std::nullopt;
+}
+
+int Engine::title_votes(std::size_t i, std::size_t layout_pick, const TitleSignals& signals) const {
+    const Block& b = block(i);
+    auto parts = title_parts(b.text);
+    std::string name = fold_key(parts && !parts->name.empty() ? parts->name : b.text);
+    std::string whole = keys_[i];
+    auto either = [&](const std::string& signal) {
+        return names_in_page_title(signal, name) || names_in_page_title(signal, whole);
+    };
+    int votes = 0;
+    if (i == layout_pick) votes += 2;
+    if (b.kind == BlockKind::heading && b.level == 1) votes += 3;
+    if (either(signals.html_title)) votes += 2;
+    if (either(signals.meta_title)) votes += 1;
+    if (!signals.crumb.empty() && (signals.crumb == name || signals.crumb == whole)) votes += 1;
+    if (!signals.slug.empty() && signals.slug == name) votes += 2;  // the site's own name for the page
+    if (parts && parts->code) votes += 1;
+    return votes;
+}
+
 std::size_t Engine::find_title() const {
-    for (std::size_t i = 0; i < n_; ++i)  // an HTML page's own heading wins
-        if (block(i).kind == BlockKind::heading && block(i).level == 1 && !is_chrome(i)) return i;
+    const std::size_t pick = layout_title();
+    if (r_.title.from == TitleRule::From::none) return n_;
+    const TitleSignals signals = title_signals();
+    // Candidates: the layout's pick, every heading, and the first lines of content (where a text page's title is).
+    constexpr int first_lines = 12;
+    int top_level = 7;
+    for (std::size_t i = 0; i < n_; ++i)
+        if (block(i).kind == BlockKind::heading && !is_chrome(i)) top_level = std::min(top_level, block(i).level);
+    std::size_t best = n_;
+    int best_votes = 0, content_lines = 0;
+    bool top_heading_seen = false;
+    for (std::size_t i = 0; i < n_; ++i) {
+        if (is_chrome(i)) continue;
+        const Block& b = block(i);
+        bool heading = b.kind == BlockKind::heading;
+        bool early = content_lines++ < first_lines;
+        if (!heading && !early && i != pick) continue;
+        // An h1 is the page's own name even when its words read like a section's or end in an abbreviation
+        // ("Other professional engineers, n.e.c.").
+        bool h1 = heading && b.level == 1 && detail::count_words(b.text) <= r_.title.max_words;
+        if (!(h1 || title_like(i)) || b.link_only || b.kind == BlockKind::label_value || is_furniture(i)) continue;
+        int votes = title_votes(i, pick, signals);
+        if (heading && b.level == top_level && !top_heading_seen) {  // the first heading of the page's top level
+            top_heading_seen = true;
+            if (b.level > 1) votes += 1;
+        }
+        if (votes > best_votes) {
+            best = i;
+            best_votes = votes;
+        }
+    }
+    constexpr int min_votes = 2;  // the layout's pick alone, or two other signals that agree
+    return best_votes >= min_votes ? best : n_;
+}
+
+// Where the layout's title rule puts the title, before any other signal is heard.
+std::size_t Engine::layout_title() const {
     if (r_.title.from == TitleRule::From::none) return n_;
     if (r_.title.from == TitleRule::From::line_before) {
         for (std::size_t i = 0; i < n_; ++i) {
@@ -399,7 +560,7 @@ std::size_t Engine::best_title_line(std::size_t from) const {
         if (!title_like(i) || block(i).kind == BlockKind::label_value || field_for(i)) continue;
         if (!starts_upper_or_digit(block(i).text)) continue;  // "in All Health" is a badge, not a name
         if (is_furniture(i)) continue;
-        if (r_.title.pattern && r_.title.pattern->search(block(i).text)) return i;  // "Carpenters (NOC 7271)"
+        if (title_parts(block(i).text)) return i;  // "Carpenters (NOC 7271)"
         std::size_t next = next_content_block(i + 1);
         if (next >= n_) break;
         if (keys_[next] == keys_[i]) {  // a banner printed twice is furniture, both times
@@ -429,23 +590,14 @@ bool Engine::states_code(std::size_t i) const {
 void Engine::take_title(std::size_t i) {
     const Block& b = block(i);
     std::string title = b.text;
-    if (const auto& re = r_.title.pattern) {
-        if (auto m = re->match(b.text)) {
-            std::string name = normalize_space(named(*re, *m, "title"));
-            if (!name.empty()) title = name;
-            if (auto code = named(*re, *m, "code"); !code.empty()) {
-                Code c;
-                c.scheme = canonical_scheme(named(*re, *m, "scheme"), r_.title.scheme);
-                c.version = named(*re, *m, "version");
-                if (c.version.empty()) c.version = r_.title.version;
-                c.value = code;
-                c.label = name;
-                c.line = b.line;
-                add_code_once(std::move(c));
-            }
-            std::string value = normalize_space(named(*re, *m, "value"));
-            if (!value.empty() && !r_.title.fact.empty()) p_.facts.push_back({r_.title.fact, {}, value, b.line});
+    if (auto parts = title_parts(b.text)) {
+        if (!parts->name.empty()) title = parts->name;
+        if (parts->code) {
+            parts->code->line = b.line;
+            add_code_once(std::move(*parts->code));
         }
+        if (!parts->value.empty() && !r_.title.fact.empty())
+            p_.facts.push_back({r_.title.fact, {}, parts->value, b.line});
     }
     p_.title = Line{title, b.line};
     place(i, "title");
@@ -502,12 +654,13 @@ void Engine::mark_outline_seen(const std::string& kind) {
         }
 }
 
-bool Engine::try_outline(std::size_t i) {
-    if (!r_.outline || !outline_.empty()) return false;
+// A navigation line listing the page's sections ("Duties | Working Conditions | ..."): its entries, or nothing.
+std::optional<std::vector<OutlineEntry>> Engine::outline_entries(std::size_t i) const {
+    if (!r_.outline) return std::nullopt;
     const Block& b = block(i);
-    if (b.kind != BlockKind::paragraph && b.kind != BlockKind::table_row) return false;
+    if (b.kind != BlockKind::paragraph && b.kind != BlockKind::table_row) return std::nullopt;
     auto parts = detail::split(b.text, r_.outline->separator[0]);
-    if (static_cast<int>(parts.size()) < r_.outline->min_parts) return false;
+    if (static_cast<int>(parts.size()) < r_.outline->min_parts) return std::nullopt;
     std::vector<OutlineEntry> entries;
     std::size_t matched = 0;
     for (auto part : parts) {
@@ -519,8 +672,15 @@ bool Engine::try_outline(std::size_t i) {
         if (h) ++matched;
         entries.push_back({h ? h->kind : "other", text, false});
     }
-    if (matched * 10 < entries.size() * 6) return false;  // mostly section names, or not an outline
-    outline_ = std::move(entries);
+    if (matched * 10 < entries.size() * 6) return std::nullopt;  // mostly section names, or not an outline
+    return entries;
+}
+
+bool Engine::try_outline(std::size_t i) {
+    if (!outline_.empty()) return false;
+    auto entries = outline_entries(i);
+    if (!entries) return false;
+    outline_ = std::move(*entries);
     for (const auto& s : p_.sections) mark_outline_seen(s.kind);
     path_.clear();  // what follows the outline starts the first outlined section, even without its heading
     place(i, "outline");
@@ -835,8 +995,12 @@ std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bo
 
     if (!by_header) return 0;
     const auto& header = table.rows.front().cells;
+    // Column 0 labels the row ("Region", "Nova Scotia"), unless the header names a measure there and the row holds
+    // an amount under it: "Low | Median | High" over "$18.00 | $24.50 | $32.00" has no label column.
+    const bool first_is_figure = !header.empty() && !row.cells.empty() && wage_measure_in(header[0]) &&
+                                 (parse_amount(row.cells[0]) || parse_amount("$" + row.cells[0]));
     std::size_t added = 0;
-    for (std::size_t c = 1; c < row.cells.size() && c < header.size(); ++c) {
+    for (std::size_t c = first_is_figure ? 0 : 1; c < row.cells.size() && c < header.size(); ++c) {
         auto measure = wage_measure_in(header[c]);
         const std::string& cell = row.cells[c];
         auto amount = parse_amount(cell);
@@ -871,7 +1035,16 @@ bool Engine::add_code_once(Code code) {
 }
 
 void Engine::read_mentions(std::string_view text, int line, bool in_title) {
-    for (const auto& rule : r_.mentions) {
+    read_mentions_of(r_, text, line, in_title);
+    // The occupation's own code is site-agnostic: "NOC 2021: 72310" on the title line counts in every layout (in
+    // the text it may name another occupation, so only the generic layout reads it there).
+    if (in_title && &r_ != &g_) read_mentions_of(g_, text, line, in_title, MentionRule::To::code);
+}
+
+void Engine::read_mentions_of(const LayoutRules& rules, std::string_view text, int line, bool in_title,
+                              std::optional<MentionRule::To> only) {
+    for (const auto& rule : rules.mentions) {
+        if (only && rule.to != *only) continue;
         if (rule.in == (in_title ? MentionRule::In::content : MentionRule::In::title)) continue;
         if (rule.to == MentionRule::To::fact &&
             std::any_of(p_.facts.begin(), p_.facts.end(), [&](const Fact& f) { return f.name == rule.name; }))
@@ -894,6 +1067,7 @@ void Engine::read_mentions(std::string_view text, int line, bool in_title) {
         if (code.version.empty()) code.version = rule.version;
         code.label = normalize_space(named(re, *m, "label"));
         code.line = line;
+        infer_code_version(code);
         add_code_once(std::move(code));
     }
 }
@@ -967,6 +1141,7 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
         return;
     }
     if (code.scheme.empty()) code.scheme = "NOC";
+    infer_code_version(code);
     p_.codes.push_back(std::move(code));
 }
 
@@ -1126,7 +1301,8 @@ Conversion Engine::run() {
                 Date d{dp.kind, dp.date.precision, dp.date.iso(), dp.phrase, {}, b.line};
                 p_.dates.push_back(std::move(d));
             }
-            place(i, "chrome");
+            place(i, chrome_[i].reason.empty() ? std::string("chrome")
+                                               : "chrome (" + std::string(chrome_[i].reason) + ")");
             continue;
         }
         if (i == title) {
@@ -1149,9 +1325,22 @@ Conversion Engine::run() {
 }  // namespace
 
 Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys,
-                               bool record_placements) {
-    Engine engine(doc, layout.rules(), LayoutSet::builtin().generic().rules(), std::move(keys), record_placements);
+                               bool record_placements, std::string_view url) {
+    Engine engine(doc, layout.rules(), LayoutSet::builtin().generic().rules(), std::move(keys), record_placements, url);
     return engine.run();
+}
+
+void infer_code_version(Code& code) {
+    auto digits = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    std::string_view v = code.value;
+    bool oasis_shape = v.size() == 8 && v[5] == '.' && digits(v.substr(0, 5)) && digits(v.substr(6));
+    if (oasis_shape && (code.scheme == "NOC" || code.scheme == "OaSIS")) {
+        code.scheme = "OaSIS";
+        return;
+    }
+    if (code.version.empty() && code.scheme == "NOC" && v.size() == 5 && digits(v)) code.version = "2021";
 }
 
 Conversion apply_layout(const Document& doc, const Layout& layout) {

@@ -35,8 +35,10 @@ struct TitleRule {
     From from = From::first_line;
     std::string before;  // folded heading text for line_before
     int max_words = 14;
-    std::shared_ptr<detail::Regex> pattern;  // takes the title line apart: groups title, code, scheme, version, value
-    std::string scheme = "NOC";              // of a code in the title
+    // Take the title line apart, tried in order: groups title, code, scheme, version, value. The attribute's pattern
+    // first, then the <pattern> children (ICU regexes cannot name one group twice, so shapes are separate patterns).
+    std::vector<std::shared_ptr<detail::Regex>> patterns;
+    std::string scheme = "NOC";  // of a code in the title
     std::string version;
     std::string fact;  // fact named by the group "value"
 };
@@ -146,11 +148,16 @@ struct LayoutRules {
     const std::string* keyword_kind(std::string_view folded) const;
 };
 
+// The occupation's code by its shape where the page names no version: five digits are NOC 2021, "nnnnn.nn" is an
+// OaSIS code (whatever scheme the rule assumed).
+void infer_code_version(Code& code);
+
 // fold_key() of every block, computed once per page and shared by detection and the layout engine.
 std::vector<std::string> fold_keys(const std::vector<Block>& blocks);
 Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys);
+// `url` (may be empty) is a title signal: its last path segment often spells the occupation.
 Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys,
-                               bool record_placements = true);
+                               bool record_placements = true, std::string_view url = {});
 
 // Flattened tables and wage words (layout_text.cpp).
 std::optional<std::vector<std::string>> doubled_row(std::string_view text);  // "Nova Scotia Fair Fair"

@@ -615,6 +615,16 @@ private:
         return std::nullopt;
     }
 
+    // A period read from the words around a figure, unless the figure's size rules it out: "Median hourly wage"
+    // over "$78,000" (a summary box's label beside another box's figure) is a yearly figure, "Annual salary $24.50"
+    // an hourly one. A unit written on the number itself ("$24.50/hour") is never second-guessed.
+    static WagePer period_the_amount_allows(WagePer said, double amount) {
+        constexpr double max_hourly = 1000, min_yearly = 200;
+        if (said == WagePer::hour && amount >= max_hourly) return WagePer::year;
+        if (said == WagePer::year && amount < min_yearly) return WagePer::hour;
+        return said;
+    }
+
     std::optional<Wage> finish(const Amount& lower, const std::optional<Amount>& upper, Unit unit, std::size_t pos) {
         Context context = read_context(s_, context_window_begin(s_, lower.begin, previous_end_), lower.begin);
         std::string year;
@@ -635,7 +645,7 @@ private:
         if (unit)
             w.per = to_wage_per(unit.period);
         else if (context.per)
-            w.per = *context.per;
+            w.per = period_the_amount_allows(*context.per, lower.value);
         else
             w.per = context.salary ? WagePer::year : detail::per_from_magnitude(lower.value);
         w.data_year = year.empty() ? std::string(hint_) : year;

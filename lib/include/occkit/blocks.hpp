@@ -2,6 +2,7 @@
 // against blocks, so the same profile as HTML and as its text rendering gives the same canonical XML.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,22 +13,31 @@ namespace occkit {
 
 enum class BlockKind { heading, paragraph, list_item, label_value, table_row };
 
+// What an HTML page's markup says a block is part of: the main content, or a piece of page furniture (a landmark
+// such as <nav>, <footer>, <aside> or role="banner", or a container whose class or id names a cookie notice, a
+// breadcrumb, a sidebar, a menu, a share bar ...). The chrome stage drops furniture blocks unless the layout maps
+// them as content; their dates still date the page. Text pages have no markup: their blocks are all `content`.
+enum class Region : std::uint8_t { content, navigation, banner, footer, aside, breadcrumb, cookie, menu, share };
+
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    std::string text;                // normalised text of the whole block as a reader sees it
-    std::string label;               // label_value: "Also Known As" (no trailing colon)
-    std::string value;               // label_value: "Coding Specialist, Data Analyst"
-    std::vector<std::string> cells;  // table_row
-    int level = 0;                   // heading: 1-6 (0 when it came from text); list_item: depth from 1
-    int line = 0;                    // 1-based line in the decoded input
-    int gap_before = 0;              // text: blank lines before this block (a lost heading often leaves two)
-    bool emphasized = false;         // the whole block is bold/strong (HTML) - a generic heading hint
+    std::string text;                 // normalised text of the whole block as a reader sees it
+    std::string label;                // label_value: "Also Known As" (no trailing colon)
+    std::string value;                // label_value: "Coding Specialist, Data Analyst"
+    std::vector<std::string> cells;   // table_row
+    int level = 0;                    // heading: 1-6 (0 when it came from text); list_item: depth from 1
+    int line = 0;                     // 1-based line in the decoded input
+    int gap_before = 0;               // text: blank lines before this block (a lost heading often leaves two)
+    bool emphasized = false;          // the whole block is bold/strong (HTML) - a generic heading hint
+    bool link_only = false;           // HTML: every visible character is inside <a> (menus, link lists)
+    Region region = Region::content;  // HTML: the furniture the markup puts the block in
 };
 
 struct Document {
     InputFormat format = InputFormat::text;
     std::vector<Block> blocks;
-    std::string html_title;  // <title> of an HTML page, for detection only
+    std::string html_title;  // <title> of an HTML page: a detection signature and a title signal
+    std::string meta_title;  // <meta property="og:title"> (or twitter:title): another title signal
     std::string language;    // <html lang> when declared
     std::string charset;
 };
@@ -40,8 +50,8 @@ struct BlockLimits {
 };
 
 // HTML: headings h1-h6, p/div text, li (with nesting depth), dt/dd and <strong>Label:</strong> value as
-// label_value, tr as table_row. script, style, template, nav, header, footer, aside, noscript and form
-// controls never become blocks.
+// label_value, tr as table_row. script, style, template, noscript, hidden elements and form controls never
+// become blocks; nav, header, footer, aside and furniture containers do, marked with their Region.
 Document read_html_blocks(std::string_view utf8, const BlockLimits& limits = {});
 
 // Text: one block per non-blank line. Bullets (•, ·, ▪, ◦, -, *, –) make list items, their depth from the
@@ -52,5 +62,6 @@ Document read_text_blocks(std::string_view utf8);
 Document read_blocks(const Decoded& decoded, const BlockLimits& limits = {});
 
 std::string_view to_string(BlockKind kind);
+std::string_view to_string(Region region);  // "content", "navigation", "footer", "cookie" ...
 
 }  // namespace occkit

@@ -1,0 +1,150 @@
+// The jurisdiction a profile is about, when the layout does not fix it: the --url host, else the provinces the page
+// names where it speaks of itself (title, headings, its first paragraphs, weighted in that order).
+//
+// Why weighted and not counted: a national site's provincial page names its province in the title or the first
+// lines ("Registered nurses in Ontario") while links and footers name others; a profile that names no province but
+// Canada in those places is a national one.
+#include "jurisdiction.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "occkit/decode.hpp"
+#include "text_util.hpp"
+
+namespace occkit::detail {
+
+namespace {
+
+struct Name {
+    std::string_view folded;  // fold_key() form
+    std::string_view code;
+};
+
+// Names and the abbreviations that cannot be an ordinary word ("B.C.", "P.E.I."; not "ON").
+constexpr std::array<Name, 30> province_names = {{
+    {"newfoundland and labrador", "NL"},
+    {"terre-neuve-et-labrador", "NL"},
+    {"newfoundland", "NL"},
+    {"prince edward island", "PE"},
+    {"île-du-prince-édouard", "PE"},
+    {"p.e.i.", "PE"},
+    {"nova scotia", "NS"},
+    {"nouvelle-écosse", "NS"},
+    {"new brunswick", "NB"},
+    {"nouveau-brunswick", "NB"},
+    {"québec", "QC"},
+    {"quebec", "QC"},
+    {"ontario", "ON"},
+    {"manitoba", "MB"},
+    {"saskatchewan", "SK"},
+    {"alberta", "AB"},
+    {"british columbia", "BC"},
+    {"colombie-britannique", "BC"},
+    {"b.c.", "BC"},
+    {"yukon", "YT"},
+    {"northwest territories", "NT"},
+    {"territoires du nord-ouest", "NT"},
+    {"nunavut", "NU"},
+    {"canada", "CA"},
+    {"canadian", "CA"},
+    {"canadienne", "CA"},
+    {"canadien", "CA"},
+    {"national", "CA"},
+    {"pancanadien", "CA"},
+    {"nationwide", "CA"},
+}};
+
+struct Host {
+    std::string_view suffix;
+    std::string_view code;
+};
+
+constexpr std::array<Host, 17> province_hosts = {{
+    {"workbc.ca", "BC"},
+    {"gov.bc.ca", "BC"},
+    {"alberta.ca", "AB"},
+    {"gov.ab.ca", "AB"},
+    {"saskatchewan.ca", "SK"},
+    {"gov.sk.ca", "SK"},
+    {"gov.mb.ca", "MB"},
+    {"manitoba.ca", "MB"},
+    {"ontario.ca", "ON"},
+    {"gouv.qc.ca", "QC"},
+    {"quebec.ca", "QC"},
+    {"gnb.ca", "NB"},
+    {"novascotia.ca", "NS"},
+    {"princeedwardisland.ca", "PE"},
+    {"gov.pe.ca", "PE"},
+    {"gov.nl.ca", "NL"},
+    {"yukon.ca", "YT"},
+}};
+
+bool is_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Each province (or Canada) named in a folded line, once per line.
+void add_names(std::string_view folded, int weight, std::map<std::string_view, int>& votes) {
+    std::string_view last;
+    for (const auto& n : province_names) {
+        std::size_t at = 0;
+        while ((at = folded.find(n.folded, at)) != std::string_view::npos) {
+            std::size_t end = at + n.folded.size();
+            bool starts = at == 0 || !is_word_char(folded[at - 1]);
+            bool ends = end == folded.size() || !is_word_char(folded[end]) || n.folded.back() == '.';
+            if (starts && ends) {
+                if (last != n.code) votes[n.code] += weight;
+                last = n.code;
+                break;
+            }
+            at = end;
+        }
+    }
+}
+
+std::string host_of(std::string_view url) {
+    std::size_t scheme = url.find("://");
+    if (scheme == std::string_view::npos) return {};
+    std::string_view rest = url.substr(scheme + 3);
+    rest = rest.substr(0, rest.find_first_of("/?#:"));
+    return ascii_lower(rest);
+}
+
+}  // namespace
+
+std::string jurisdiction_of_url(std::string_view url) {
+    std::string host = host_of(url);
+    for (const auto& h : province_hosts)
+        if (host == h.suffix || (host.size() > h.suffix.size() && host.ends_with(h.suffix) &&
+                                 host[host.size() - h.suffix.size() - 1] == '.'))
+            return std::string(h.code);
+    return {};
+}
+
+std::string jurisdiction_named(const PageSpeech& page) {
+    constexpr int title_weight = 6, heading_weight = 2, lead_weight = 1;
+    std::map<std::string_view, int> votes;
+    add_names(occkit::fold_key(page.title), title_weight, votes);
+    add_names(occkit::fold_key(page.html_title), title_weight / 2, votes);
+    for (const auto& h : page.headings) add_names(occkit::fold_key(h), heading_weight, votes);
+    for (const auto& p : page.lead) add_names(occkit::fold_key(p), lead_weight, votes);
+    std::string_view best;
+    int best_votes = 0, province_votes = 0;
+    for (const auto& [code, n] : votes) {
+        if (code == "CA") continue;
+        province_votes += n;
+        if (n > best_votes) {
+            best = code;
+            best_votes = n;
+        }
+    }
+    // A province must stand out: more than half of what the provinces got, and a second mention unless the title
+    // or a heading names it.
+    if (best_votes > 0 && best_votes * 2 > province_votes && best_votes >= heading_weight) return std::string(best);
+    if (votes.count("CA")) return "CA";
+    return {};
+}
+
+}  // namespace occkit::detail

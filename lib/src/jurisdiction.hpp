@@ -1,0 +1,24 @@
+// The jurisdiction a profile is about when its layout does not say (jurisdiction.cpp).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace occkit::detail {
+
+// What a page says where it speaks of itself.
+struct PageSpeech {
+    std::string title;                  // the profile's title line
+    std::string html_title;             // <title>
+    std::vector<std::string> headings;  // section headings
+    std::vector<std::string> lead;      // the first paragraphs and facts
+};
+
+// A province's two-letter code for a provincial government host ("www.workbc.ca" gives BC), else empty.
+std::string jurisdiction_of_url(std::string_view url);
+
+// The province the page names where it speaks of itself, "CA" when it names Canada and no province, else empty.
+std::string jurisdiction_named(const PageSpeech& page);
+
+}  // namespace occkit::detail
