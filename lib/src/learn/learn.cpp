@@ -132,18 +132,6 @@ std::size_t pages_needed(std::size_t pages, double share) {
     return std::max<std::size_t>(2, std::min(n, pages));
 }
 
-// The most common value of a vote, ties to the smaller value; empty when no vote reaches `needed`.
-std::string majority(const std::vector<std::string>& votes, std::size_t needed) {
-    std::map<std::string, std::size_t> counts;
-    for (const auto& v : votes)
-        if (!v.empty()) ++counts[v];
-    std::string best;
-    std::size_t best_n = 0;
-    for (const auto& [value, n] : counts)
-        if (n > best_n) best = value, best_n = n;
-    return best_n >= needed ? best : std::string();
-}
-
 }  // namespace
 
 LayoutDraft learn_layout(std::vector<LearnPage> pages, const LearnOptions& options) {
@@ -160,7 +148,7 @@ LayoutDraft learn_layout(std::vector<LearnPage> pages, const LearnOptions& optio
     classify(stats, needed, draft);
     std::vector<std::string> languages;
     for (const auto& p : read) languages.push_back(p.doc.language.empty() ? guess_language(p.doc) : p.doc.language);
-    draft.language = majority(languages, 1).starts_with("fr") ? "fr" : "en";
+    draft.language = learn::common_vote(languages, 1).starts_with("fr") ? "fr" : "en";
     std::set<std::string> repeated;
     for (const auto& [key, s] : stats)
         if (s.pages >= needed) repeated.insert(key);

@@ -18,6 +18,9 @@ struct PageBlocks {
     std::vector<std::string> keys;
 };
 
+// The most common non-empty vote when at least `needed` votes cast it, else empty (ties: the smaller value).
+std::string common_vote(const std::vector<std::string>& votes, std::size_t needed);
+
 // Fills draft.site_name, title_from and title_has_code from the pages' <title> and first own block (the first
 // block whose key is not in `repeated`); a shape counts when at least `needed` pages show it.
 void read_title_shape(const std::vector<PageBlocks>& pages, const std::set<std::string>& repeated, std::size_t needed,

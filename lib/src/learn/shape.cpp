@@ -27,17 +27,6 @@ std::pair<std::string, std::string> split_title(std::string_view title) {
     return {std::string(detail::trim(title.substr(0, at))), std::string(detail::trim(title.substr(at + len)))};
 }
 
-// The most common non-empty vote when at least `needed` pages cast it, else empty (ties: the smaller value).
-std::string common_vote(const std::vector<std::string>& votes, std::size_t needed) {
-    std::map<std::string, std::size_t> counts;
-    for (const auto& v : votes)
-        if (!v.empty()) ++counts[v];
-    std::pair<std::string, std::size_t> best;
-    for (const auto& [value, n] : counts)
-        if (n > best.second) best = {value, n};
-    return best.second >= needed ? best.first : std::string();
-}
-
 const Block* first_own_block(const PageBlocks& page, const std::set<std::string>& repeated) {
     for (std::size_t i = 0; i < page.keys.size(); ++i)
         if (!page.keys[i].empty() && !repeated.contains(page.keys[i])) return &page.doc.blocks[i];
@@ -50,6 +39,16 @@ bool has_code_suffix(std::string_view text) {
 }
 
 }  // namespace
+
+std::string common_vote(const std::vector<std::string>& votes, std::size_t needed) {
+    std::map<std::string, std::size_t> counts;
+    for (const auto& v : votes)
+        if (!v.empty()) ++counts[v];
+    std::pair<std::string, std::size_t> best;
+    for (const auto& [value, n] : counts)
+        if (n > best.second) best = {value, n};
+    return best.second >= needed ? best.first : std::string();
+}
 
 void read_title_shape(const std::vector<PageBlocks>& pages, const std::set<std::string>& repeated, std::size_t needed,
                       LayoutDraft& draft) {
