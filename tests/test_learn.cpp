@@ -102,6 +102,7 @@ TEST(Learn, DraftValidatesAndNamesHeadingsAndChrome) {
     EXPECT_EQ(d.language, "en");
     EXPECT_NE(d.xml.find("<line>Rate this page</line>"), std::string::npos);
     EXPECT_NE(d.xml.find("<heading kind=\"duties\">Daily Tasks</heading>"), std::string::npos);
+    EXPECT_NE(d.xml.find("<mentions>"), std::string::npos);  // codes stated anywhere, as the generic layout reads them
 }
 
 TEST(Learn, SamePagesInAnyOrderGiveTheSameDraft) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "learn/learn_internal.hpp"
+#include "resources.hpp"
 
 namespace occkit::learn {
 
@@ -55,6 +56,22 @@ void add_chrome(pugi::xml_node layout, const LayoutDraft& draft) {
     }
 }
 
+// The generic layout's rules of one element (fields, mentions, tables), which a layout does not inherit: codes
+// and facts stated in the usual ways, wage tables. The reviewer keeps what the site uses.
+void add_generic(pugi::xml_node layout, const char* element) {
+    static const pugi::xml_document generic = [] {
+        pugi::xml_document doc;
+        for (const auto& r : resources::layouts())
+            if (r.name == "generic.xml") doc.load_buffer(r.text.data(), r.text.size());
+        return doc;
+    }();
+    auto rules = generic.child("layout").child(element);
+    if (!rules) return;
+    std::string note = " " + std::string(element) + " of the generic layout ";
+    layout.append_child(pugi::node_comment).set_value(note.c_str());
+    layout.append_copy(rules);
+}
+
 void add_headings(pugi::xml_node layout, const LayoutDraft& draft) {
     if (draft.headings.empty()) return;
     auto headings = layout.append_child("headings");
@@ -93,7 +110,10 @@ std::string draft_xml(const LayoutDraft& draft, const LearnOptions& options) {
     intro.append_attribute("kind") = "overview";
     intro.append_attribute("heading") = "Overview";
     add_chrome(layout, draft);
+    add_generic(layout, "fields");
+    add_generic(layout, "mentions");
     add_headings(layout, draft);
+    add_generic(layout, "tables");
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
     return out.str();
