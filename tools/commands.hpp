@@ -13,5 +13,6 @@ void add_validate(CLI::App& app, int& rc);  // cmd_validate.cpp: validate, rules
 void add_stale(CLI::App& app, int& rc);     // cmd_stale.cpp
 void add_diff(CLI::App& app, int& rc);      // cmd_diff.cpp: diff, history
 void add_export(CLI::App& app, int& rc);    // cmd_export.cpp: export, import
+void add_layout(CLI::App& app, int& rc);    // cmd_layout.cpp: layout learn
 
 }  // namespace occkit::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     add_stale(app, rc);
     add_diff(app, rc);
     add_export(app, rc);
+    add_layout(app, rc);
     install_signal_handlers();
     try {
         app.parse(argc, argv);
