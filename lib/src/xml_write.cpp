@@ -84,26 +84,58 @@ std::optional<std::string> amount_text(double amount) {
 
 // Appends escaped text: `&` `<` always, `>` in content, `"` in attributes, and controls as "&#NN;" (tab, LF and
 // CR only in attributes, where a parser would otherwise turn them into spaces).
-void append_escaped(std::string& out, std::string_view text, bool attribute) {
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        if (c == '&') {
-            out += "&amp;";
-        } else if (c == '<') {
-            out += "&lt;";
-        } else if (c == '>' && !attribute) {
-            out += "&gt;";
-        } else if (c == '"' && attribute) {
-            out += "&quot;";
-        } else if (byte < 0x20 && (attribute || (c != '\t' && c != '\n' && c != '\r'))) {
-            out += "&#";
-            out += static_cast<char>('0' + byte / 10);
-            out += static_cast<char>('0' + byte % 10);
-            out += ';';
-        } else {
-            out += c;
-        }
+bool needs_escape(unsigned char byte, bool attribute) {
+    switch (byte) {
+        case '&':
+        case '<':
+            return true;
+        case '>':
+            return !attribute;
+        case '"':
+            return attribute;
+        case '\t':
+        case '\n':
+        case '\r':
+            return attribute;
+        default:
+            return byte < 0x20;
     }
+}
+
+void append_escape(std::string& out, char c) {
+    switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += "&#";
+            out += static_cast<char>('0' + static_cast<unsigned char>(c) / 10);
+            out += static_cast<char>('0' + static_cast<unsigned char>(c) % 10);
+            out += ';';
+    }
+}
+
+// Appends escaped text: `&` `<` always, `>` in content, `"` in attributes, and controls as "&#NN;" (tab, LF and
+// CR only in attributes, where a parser would otherwise turn them into spaces). Runs that need nothing are copied
+// whole.
+void append_escaped(std::string& out, std::string_view text, bool attribute) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!needs_escape(static_cast<unsigned char>(text[i]), attribute)) continue;
+        out.append(text, run, i - run);
+        append_escape(out, text[i]);
+        run = i + 1;
+    }
+    out.append(text, run, text.size() - run);
 }
 
 // The document being written, element by element. Containers the schema wants non-empty are closed with
