@@ -201,6 +201,28 @@ TEST(WriteFileAtomic, RefusesToOverwriteAProtectedInput) {
     EXPECT_EQ(read_text(dir / "pages" / "page.xml"), "ok");
 }
 
+TEST(WriteFileAtomic, FsyncDurabilityWritesTheSameBytes) {
+    ScratchDir scratch("write-fsync");
+    fs::path target = scratch.path() / "out" / "profile.xml";
+    occkit::write_file_atomic(target, "<occupation/>\n", {}, occkit::Durability::fsync);
+    EXPECT_EQ(read_text(target), "<occupation/>\n");
+    EXPECT_EQ(names_in(target.parent_path()), std::vector<std::string>{"profile.xml"});
+}
+
+TEST(ProtectedPaths, ResolvedOnceStillCatchEverySpelling) {
+    ScratchDir scratch("protected-set");
+    const fs::path& dir = scratch.path();
+    write_text(dir / "a.html", "a");
+    fs::create_hard_link(dir / "a.html", dir / "b.html");
+    // Built before the missing input exists: it is kept by name, and "-" protects nothing.
+    const occkit::ProtectedPaths inputs(std::vector<fs::path>{dir / "a.html", dir / "later.html", "-"});
+    EXPECT_TRUE(inputs.contains(dir / "." / "a.html"));
+    EXPECT_TRUE(inputs.contains(dir / "b.html"));
+    EXPECT_TRUE(inputs.contains(dir / "later.html"));
+    EXPECT_FALSE(inputs.contains(dir / "a.xml"));
+    EXPECT_FALSE(inputs.contains("-"));
+}
+
 TEST(WriteFileAtomic, FailsCleanlyInAReadOnlyDirectory) {
     if (running_as_root()) GTEST_SKIP() << "root writes into read-only directories";
     ScratchDir scratch("write-readonly");

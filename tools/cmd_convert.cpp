@@ -77,6 +77,7 @@ void add_convert(CLI::App& app, int& rc) {
         unsigned jobs = 1;
         bool explain = false;
         bool quiet = false;
+        bool fsync = false;
         PageOptions layout;
         InputLimits limits;
     };
@@ -89,6 +90,9 @@ void add_convert(CLI::App& app, int& rc) {
     cmd->add_option("-j,--jobs", opt->jobs, "Convert N files in parallel")->check(CLI::Range(1u, 256u));
     cmd->add_flag("--explain", opt->explain, "Print where each source line went instead of the XML");
     cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes (such as the generic-layout fallback)");
+    cmd->add_flag("--fsync", opt->fsync,
+                  "Sync each output file and its directory to disk before going on (slower; outputs are always "
+                  "written atomically)");
     opt->layout.add_to(cmd);
     opt->limits.add_to(cmd);
     cmd->callback([opt, &rc] {
@@ -100,7 +104,8 @@ void add_convert(CLI::App& app, int& rc) {
             rc = exit_usage;
             return;
         }
-        const std::vector<fs::path> protected_inputs = input_paths(inputs);
+        const ProtectedPaths protected_inputs(input_paths(inputs));  // resolved once for the whole batch
+        const Durability durability = opt->fsync ? Durability::fsync : Durability::rename;
         ConvertOptions copts;
         opt->layout.apply_to(copts);  // the layout set was built above, before any input was looked at
         copts.url = opt->url;
@@ -116,9 +121,10 @@ void add_convert(CLI::App& app, int& rc) {
                     for (const auto& note : c.notes) report("occkit: " + in.path + ": note: " + note);
                 std::string text = opt->explain ? explain(c) : write_xml(c.profile);
                 if (to_dir && !opt->explain) {
-                    write_file_atomic(outputs[static_cast<std::size_t>(&in - inputs.data())], text, protected_inputs);
+                    write_file_atomic(outputs[static_cast<std::size_t>(&in - inputs.data())], text, protected_inputs,
+                                      durability);
                 } else if (!opt->output.empty() && !opt->explain) {
-                    write_file_atomic(opt->output, text, protected_inputs);
+                    write_file_atomic(opt->output, text, protected_inputs, durability);
                 } else {
                     std::lock_guard lock(stdout_mutex);
                     write_file_atomic("-", text);

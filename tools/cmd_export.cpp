@@ -136,7 +136,7 @@ public:
     }
 
     // For -o FILE: the whole stream, written atomically once every input is in.
-    void finish(const std::vector<fs::path>& protected_inputs) {
+    void finish(const ProtectedPaths& protected_inputs) {
         if (path_ != "-" && error_.empty()) {
             try {
                 write_file_atomic(path_, buffer_, protected_inputs);
@@ -195,7 +195,7 @@ int export_documents(const ExportOptions& opt, std::vector<InputFile>& inputs, c
         report("occkit: export: several inputs need -o DIR (outputs mirror the input paths), or --format ndjson");
         return exit_usage;
     }
-    const std::vector<fs::path> protected_inputs = input_paths(inputs);
+    const ProtectedPaths protected_inputs(input_paths(inputs));
     const std::vector<fs::path> outputs =
         to_dir ? output_paths_for(inputs, opt.output, extension_for(opt.format)) : std::vector<fs::path>{};
     OrderedOutput out(inputs.size(), "-");
@@ -232,7 +232,7 @@ int export_documents(const ExportOptions& opt, std::vector<InputFile>& inputs, c
 // ndjson: one line per document, every input into one stream, in input order. A bad input or document costs its
 // own line only.
 int export_stream(const ExportOptions& opt, const std::vector<InputFile>& inputs, const ExportSettings& settings) {
-    const std::vector<fs::path> protected_inputs = input_paths(inputs);
+    const ProtectedPaths protected_inputs(input_paths(inputs));
     OrderedOutput out(inputs.size(), opt.output.empty() ? "-" : opt.output);
     auto work = [&](const InputFile& in) -> std::string {
         auto index = static_cast<std::size_t>(&in - inputs.data());
@@ -269,7 +269,7 @@ int import_documents(const ImportOptions& opt, std::vector<InputFile>& inputs) {
         report("occkit: import: several inputs need -o DIR (outputs mirror the input paths)");
         return exit_usage;
     }
-    const std::vector<fs::path> protected_inputs = input_paths(inputs);
+    const ProtectedPaths protected_inputs(input_paths(inputs));
     const std::vector<fs::path> outputs =
         to_dir ? output_paths_for(inputs, opt.output, ".xml") : std::vector<fs::path>{};
     OrderedOutput out(inputs.size(), "-");

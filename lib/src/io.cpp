@@ -95,22 +95,6 @@ void write_stdout(std::string_view data) {
     write_all(STDOUT_FILENO, data, "standard output");
 }
 
-bool is_protected(const fs::path& path, const std::vector<fs::path>& protected_inputs) {
-    std::error_code ec;
-    fs::path target = fs::weakly_canonical(path, ec);
-    if (ec) target = fs::absolute(path, ec).lexically_normal();
-    for (const fs::path& input : protected_inputs) {
-        if (input == "-") continue;
-        std::error_code input_ec;
-        fs::path canonical_input = fs::weakly_canonical(input, input_ec);
-        if (!input_ec && canonical_input == target) return true;
-        // Hard links and bind mounts reach the same file by another name.
-        std::error_code same_ec;
-        if (fs::equivalent(path, input, same_ec) && !same_ec) return true;
-    }
-    return false;
-}
-
 // The mode a newly created file would get: 0666 less the umask. /proc reports the umask without changing it
 // (calling umask() to read it would race with other threads).
 mode_t new_file_mode() {
@@ -174,7 +158,7 @@ private:
     std::string path_;
 };
 
-void write_regular_file(const fs::path& path, std::string_view data) {
+void write_regular_file(const fs::path& path, std::string_view data, Durability durability) {
     const std::string label = path.string();
     fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     std::error_code ec;
@@ -187,11 +171,12 @@ void write_regular_file(const fs::path& path, std::string_view data) {
     mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : new_file_mode();
     if (::fchmod(temporary.fd(), mode) != 0) fail_errno(label, errno);
     write_all(temporary.fd(), data, label);
-    if (::fsync(temporary.fd()) != 0) fail_errno(label, errno);
+    const bool sync = durability == Durability::fsync;
+    if (sync && ::fsync(temporary.fd()) != 0) fail_errno(label, errno);
     if (temporary.close() != 0) fail_errno(label, errno);
     if (::rename(temporary.path().c_str(), path.c_str()) != 0) fail_errno(label, errno);
     temporary.keep();
-    sync_directory(parent);
+    if (sync) sync_directory(parent);
 }
 
 // --- input discovery ---
@@ -327,20 +312,51 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     return read_all(fd.get(), path, max_bytes);
 }
 
-void write_file_atomic(const fs::path& path, std::string_view data, const std::vector<fs::path>& protected_inputs) {
+ProtectedPaths::ProtectedPaths(const std::vector<fs::path>& paths) {
+    for (const fs::path& path : paths) add(path);
+}
+
+ProtectedPaths::ProtectedPaths(std::initializer_list<fs::path> paths) {
+    for (const fs::path& path : paths) add(path);
+}
+
+void ProtectedPaths::add(const fs::path& path) {
+    if (path == "-") return;
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0) {
+        files_.emplace(info.st_dev, info.st_ino);
+        return;
+    }
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(path, ec);
+    missing_.insert(ec ? fs::absolute(path, ec).lexically_normal() : canonical);
+}
+
+bool ProtectedPaths::contains(const fs::path& path) const {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && files_.count({info.st_dev, info.st_ino})) return true;
+    if (missing_.empty()) return false;
+    std::error_code ec;
+    fs::path target = fs::weakly_canonical(path, ec);
+    if (ec) target = fs::absolute(path, ec).lexically_normal();
+    return missing_.count(target) > 0;
+}
+
+void write_file_atomic(const fs::path& path, std::string_view data, const ProtectedPaths& protected_inputs,
+                       Durability durability) {
     if (path == "-") {
         write_stdout(data);
         return;
     }
     if (path.empty()) fail("(empty path)", "no output file name");
-    if (is_protected(path, protected_inputs)) fail(path.string(), "refusing to overwrite an input file");
+    if (protected_inputs.contains(path)) fail(path.string(), "refusing to overwrite an input file");
     if (path.filename().empty() || path.filename() == "." || path.filename() == "..")
         fail(path.string(), "not a file name");
     if (is_special_file(path)) {
         write_special_file(path, data);
         return;
     }
-    write_regular_file(path, data);
+    write_regular_file(path, data, durability);
 }
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
