@@ -1,9 +1,15 @@
 // Hostile shapes that were once quadratic or worse, checked for their results (the times are the bench's job:
-// bench/complexity_bench.cpp), the attribute cap, and cancellation: the library's flag (occkit/cancel.hpp).
+// bench/complexity_bench.cpp), the attribute cap, and cancellation: the library's flag (occkit/cancel.hpp) and
+// the CLI stopping soon after SIGTERM in the middle of a huge conversion.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "occkit/cancel.hpp"
@@ -15,6 +21,7 @@
 namespace {
 
 using namespace occkit;
+using occkit::testing::scratch_dir;
 
 std::string attributes(int n) {
     std::string s;
@@ -126,6 +133,46 @@ TEST(Cancel, CancelledIsAnErrorSayingSo) {
     Cancelled c;
     const Error& e = c;
     EXPECT_STREQ(e.what(), "cancelled");
+}
+
+// The CLI converting a huge page gets SIGTERM ~0.3 s in and must end promptly (the bound is generous: it is a hang
+// guard, not a timing test; the library polls every few microseconds of work).
+TEST(Cancel, TheCliStopsPromptlyOnSigtermInAHugeConversion) {
+    auto dir = scratch_dir("linear-cancel");
+    const auto page = dir / "huge.html";
+    {
+        std::ofstream out(page, std::ios::binary);
+        out << "<html><body><h1>Welder</h1>\n";
+        const std::string chunk = "<h2>Part</h2><p>Weld metal parts together in a shop, $25.00 an hour in 2023.</p>\n";
+        for (std::size_t written = 0; written < (std::size_t{120} << 20); written += chunk.size()) out << chunk;
+        out << "</body></html>\n";
+    }
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        execl(OCCKIT_CLI, OCCKIT_CLI, "convert", page.c_str(), "-o", (dir / "huge.xml").c_str(), nullptr);
+        _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) GTEST_SKIP() << "the conversion ended before the signal";
+    kill(pid, SIGTERM);
+    auto signalled = std::chrono::steady_clock::now();
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() - signalled > std::chrono::seconds(30)) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            FAIL() << "still running 30 s after SIGTERM";
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    auto took = std::chrono::steady_clock::now() - signalled;
+    EXPECT_LT(took, std::chrono::seconds(2));
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    EXPECT_FALSE(std::filesystem::exists(dir / "huge.xml"));
+    std::filesystem::remove(page);
 }
 
 }  // namespace
