@@ -4,7 +4,8 @@
 // when the page is new): the diff alone on converted profiles, from canonical XML (read_xml both + diff), and end to
 // end from the HTML (convert both + diff). Skipped when ../shared is absent.
 // Synthetic: a profile of about 1 MB of canonical XML (19 sections of ~100-byte list items) against a copy with 5%
-// of its items edited: words replaced (60%), items removed (15%), added (15%) and moved (10%).
+// of its items edited: words replaced (60%), items removed (15%), added (15%) and moved (10%); and the same at
+// 10 MB (10 times the items per section), for the "1 MB under 100 ms, 10 MB under 1 s".
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -146,7 +147,7 @@ private:
     std::vector<std::string> vocabulary_;
 };
 
-occkit::Profile synthetic_profile(SyntheticText& text) {
+occkit::Profile synthetic_profile(SyntheticText& text, int items_per_section) {
     occkit::Profile p;
     p.title = occkit::Line{"Synthetic Occupation", 1};
     int line = 2;
@@ -160,7 +161,7 @@ occkit::Profile synthetic_profile(SyntheticText& text) {
         s.content.push_back(intro);
         occkit::Content items;
         items.kind = occkit::Content::Kind::list;
-        for (int k = 0; k < 450; ++k) items.items.push_back({text.sentence(90), 1, line++});
+        for (int k = 0; k < items_per_section; ++k) items.items.push_back({text.sentence(90), 1, line++});
         s.content.push_back(items);
         p.sections.push_back(std::move(s));
     }
@@ -195,13 +196,20 @@ occkit::Profile edited_copy(const occkit::Profile& original, SyntheticText& text
     return p;
 }
 
+std::pair<occkit::Profile, occkit::Profile> make_synthetic_pair(int items_per_section) {
+    SyntheticText text(20240331);
+    occkit::Profile original = synthetic_profile(text, items_per_section);
+    occkit::Profile edited = edited_copy(original, text);
+    return std::pair{std::move(original), std::move(edited)};
+}
+
 const std::pair<occkit::Profile, occkit::Profile>& synthetic_pair() {
-    static const auto pair = [] {
-        SyntheticText text(20240331);
-        occkit::Profile original = synthetic_profile(text);
-        occkit::Profile edited = edited_copy(original, text);
-        return std::pair{std::move(original), std::move(edited)};
-    }();
+    static const auto pair = make_synthetic_pair(450);
+    return pair;
+}
+
+const std::pair<occkit::Profile, occkit::Profile>& synthetic_pair_10mb() {
+    static const auto pair = make_synthetic_pair(4500);
     return pair;
 }
 
@@ -226,6 +234,20 @@ void BM_Synthetic1MB_FromXml(benchmark::State& state) {
     state.counters["xml_bytes"] = static_cast<double>(xml_a.size());
 }
 
+void BM_Synthetic10MB_DiffOnly(benchmark::State& state) {
+    const auto& [a, b] = synthetic_pair_10mb();
+    for (auto _ : state) benchmark::DoNotOptimize(occkit::diff_profiles(a, b));
+    state.counters["xml_bytes"] = static_cast<double>(occkit::write_xml(a).size());
+}
+
+void BM_Synthetic10MB_FromXml(benchmark::State& state) {
+    const auto& [a, b] = synthetic_pair_10mb();
+    const std::string xml_a = occkit::write_xml(a), xml_b = occkit::write_xml(b);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(occkit::diff_profiles(occkit::read_profile(xml_a), occkit::read_profile(xml_b)));
+    state.counters["xml_bytes"] = static_cast<double>(xml_a.size());
+}
+
 }  // namespace
 
 BENCHMARK(BM_WorkBC_AllPairs_DiffOnly)->Unit(benchmark::kMillisecond);
@@ -233,5 +255,7 @@ BENCHMARK(BM_WorkBC_AllPairs_FromXml)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_WorkBC_AllPairs_FromHtml)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Synthetic1MB_DiffOnly)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Synthetic1MB_FromXml)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Synthetic10MB_DiffOnly)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Synthetic10MB_FromXml)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

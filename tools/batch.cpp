@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "occkit/cancel.hpp"
+
 namespace occkit::cli {
 
 namespace {
@@ -17,7 +19,11 @@ std::atomic<bool> g_interrupted{false};
 std::mutex g_err_mutex;
 bool g_progress_shown = false;
 
-void on_signal(int) { g_interrupted.store(true); }
+// Also stops the library call in progress (occkit/cancel.hpp): it throws occkit::Cancelled within milliseconds.
+void on_signal(int) {
+    g_interrupted.store(true);
+    occkit::request_cancel();
+}
 
 void clear_progress_locked() {
     if (g_progress_shown) {

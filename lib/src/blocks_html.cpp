@@ -24,6 +24,7 @@
 
 #include "blocks_internal.hpp"
 #include "occkit/blocks.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/error.hpp"
 #include "text_util.hpp"
 #include "xml_safe.hpp"
@@ -691,6 +692,7 @@ void guarded(void* ctx, Body&& body) {
     HtmlBlockReader& reader = reader_of(ctx);
     if (reader.failed()) return;
     try {
+        throw_if_cancelled();  // the SAX events come every few KB at most, so a cancel is seen within microseconds
         body(reader);
     } catch (...) {
         reader.fail(std::current_exception());
@@ -727,6 +729,102 @@ htmlSAXHandler block_reader_handler() {
     return handler;
 }
 
+// ---- Attribute cap ------------------------------------------------------------------------------------------------
+// libxml2 2.9's HTML parser checks every attribute of a start tag against all the earlier ones, before any SAX
+// callback sees the tag: quadratic in the attributes of one element (130,000 take a minute). So the bytes are
+// scanned first, in one pass, and a page with a start tag of more than max_attributes attributes is refused. The
+// scan counts every token in a tag (a stray '/' or '"' too), so it never counts fewer than libxml2 parses; comments
+// and script or style content are skipped as libxml2 skips them, so no real page is refused for them.
+
+class AttributeScan {
+public:
+    AttributeScan(std::string_view html, std::size_t max) : s_(html), max_(max) {}
+
+    // Where the first start tag with too many attributes begins, or npos.
+    std::size_t overfull_tag() {
+        for (i_ = s_.find('<'); i_ != npos && i_ < s_.size(); i_ = s_.find('<', i_)) {
+            std::size_t tag = i_++;
+            if (starts_with("!--")) {
+                skip_past("-->");
+            } else if (i_ < s_.size() && is_name_start(s_[i_])) {
+                std::string name = ascii_lower_name();
+                if (attributes_exceed_max()) return tag;
+                if (name == "script" || name == "style") skip_past_ci("</" + name);
+            }
+        }
+        return npos;
+    }
+
+private:
+    std::string_view s_;
+    std::size_t max_;
+    std::size_t i_ = 0;
+
+    static bool is_name_start(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || c == '.';
+    }
+    static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+    bool starts_with(std::string_view what) const { return s_.substr(i_).starts_with(what); }
+    void skip_blanks() {
+        while (i_ < s_.size() && is_blank(s_[i_])) ++i_;
+    }
+    void skip_past(std::string_view what) {
+        std::size_t at = s_.find(what, i_);
+        i_ = at == npos ? s_.size() : at + what.size();
+    }
+    void skip_past_ci(std::string_view lower_what) {  // lower_what starts with '<'
+        auto same = [](std::string_view text, std::string_view lower) {
+            return std::equal(text.begin(), text.end(), lower.begin(), lower.end(), [](char t, char l) {
+                return (t >= 'A' && t <= 'Z' ? static_cast<char>(t + 32) : t) == l;
+            });
+        };
+        for (std::size_t at = s_.find('<', i_); at != npos; at = s_.find('<', at + 1))
+            if (same(s_.substr(at, lower_what.size()), lower_what)) {
+                i_ = at + lower_what.size();
+                return;
+            }
+        i_ = s_.size();
+    }
+    std::string ascii_lower_name() {
+        std::string name;
+        for (; i_ < s_.size() && !is_blank(s_[i_]) && s_[i_] != '>' && s_[i_] != '/'; ++i_)
+            if (name.size() < 8) name += static_cast<char>(s_[i_] >= 'A' && s_[i_] <= 'Z' ? s_[i_] + 32 : s_[i_]);
+        return name;
+    }
+
+    // Counts the attribute tokens up to the tag's '>' (or the end of the input); true past max_.
+    bool attributes_exceed_max() {
+        std::size_t count = 0;
+        for (skip_blanks(); i_ < s_.size() && s_[i_] != '>'; skip_blanks()) {
+            if (++count > max_) return true;
+            while (i_ < s_.size() && !is_blank(s_[i_]) && s_[i_] != '>' && s_[i_] != '=') ++i_;
+            skip_blanks();
+            if (i_ < s_.size() && s_[i_] == '=') skip_value();
+        }
+        return false;
+    }
+
+    void skip_value() {
+        ++i_;
+        skip_blanks();
+        if (i_ < s_.size() && (s_[i_] == '"' || s_[i_] == '\'')) {
+            std::size_t close = s_.find(s_[i_], i_ + 1);
+            i_ = close == npos ? s_.size() : close + 1;
+            return;
+        }
+        while (i_ < s_.size() && !is_blank(s_[i_]) && s_[i_] != '>') ++i_;
+    }
+};
+
+void check_attribute_counts(std::string_view html, std::size_t max_attributes) {
+    if (max_attributes == SIZE_MAX) return;
+    std::size_t at = AttributeScan(html, max_attributes).overfull_tag();
+    if (at == npos) return;
+    auto line = std::count(html.begin(), html.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
+    throw Error("an element with more than " + std::to_string(max_attributes) + " attributes (line " +
+                std::to_string(line) + ")");
+}
+
 struct ParserCtxtFree {
     void operator()(htmlParserCtxtPtr c) const { htmlFreeParserCtxt(c); }
 };
@@ -740,6 +838,7 @@ Document read_html_blocks(std::string_view utf8, const BlockLimits& limits) {
     if (!ctxt || !ctxt->sax) throw Error("cannot create an HTML parser");
     HtmlBlockReader reader(ctxt.get(), limits);
     if (utf8.empty()) return reader.finish();
+    check_attribute_counts(utf8, limits.max_attributes);
 
     static const htmlSAXHandler handler = block_reader_handler();
     *ctxt->sax = handler;

@@ -3,6 +3,7 @@
 
 #include "jurisdiction.hpp"
 #include "layout_rules.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/error.hpp"
 #include "occkit/version.hpp"
 #include "occkit/xml.hpp"
@@ -66,6 +67,7 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     // profile with nothing in it.
     if (bytes.empty()) throw Error("empty input");
     Decoded decoded = decode(bytes, options.format);
+    throw_if_cancelled();
     Document doc = read_blocks(decoded, options.limits);
     if (doc.blocks.empty()) throw Error("no text in the input (only white space, markup or page chrome)");
     // The blocks hold their own copies of the text: free the decoded page (as large as the input) before the
@@ -74,7 +76,9 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     Detection detection;
     std::vector<std::string> keys = fold_keys(doc.blocks);
     const Layout& layout = choose_layout(set, doc, keys, options, detection);
+    throw_if_cancelled();
     Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, options.url);
+    throw_if_cancelled();
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
         result.notes.push_back("no layout matched; used the generic layout");

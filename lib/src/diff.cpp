@@ -14,6 +14,7 @@
 
 #include "diff_internal.hpp"
 #include "myers.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
@@ -503,6 +504,7 @@ private:
     void pair_changes(const std::vector<std::size_t>& removed, const std::vector<std::size_t>& added) {
         std::size_t next = 0;
         for (std::size_t i : removed) {
+            throw_if_cancelled();
             std::size_t looked = 0;
             for (std::size_t k = next; k < added.size() && looked < pairing_window; ++k) {
                 std::size_t j = added[k];
@@ -533,42 +535,109 @@ private:
 
 using Siblings = std::vector<const Section*>;
 
+// Sections of one level grouped by kind, each group in sibling order: a kind's siblings are found without a scan.
+class SiblingsByKind {
+public:
+    explicit SiblingsByKind(const Siblings& list) {
+        for (std::size_t k = 0; k < list.size(); ++k) groups_[list[k]->kind].push_back(k);
+    }
+    const std::vector<std::size_t>& of(const std::string& kind) const {
+        static const std::vector<std::size_t> none;
+        auto found = groups_.find(kind);
+        return found == groups_.end() ? none : found->second;
+    }
+    std::size_t count(const std::string& kind) const { return of(kind).size(); }
+
+private:
+    std::unordered_map<std::string, std::vector<std::size_t>> groups_;
+};
+
 // Pairs sections of one level: a kind present once on each side is one section whatever its heading; a kind that
 // repeats pairs by heading (equal, then similar). Returns new_of_old: the new sibling index for each old one, or -1.
-std::vector<int> match_siblings(const Siblings& old_list, const Siblings& new_list) {
-    std::vector<int> new_of_old(old_list.size(), -1);
-    std::vector<bool> new_used(new_list.size());
-    auto count = [](const Siblings& list, const std::string& kind) {
-        return std::count_if(list.begin(), list.end(), [&](const Section* s) { return s->kind == kind; });
-    };
-    auto pair_when = [&](auto&& acceptable) {
-        for (std::size_t i = 0; i < old_list.size(); ++i) {
-            if (new_of_old[i] >= 0) continue;
-            for (std::size_t j = 0; j < new_list.size(); ++j)
-                if (!new_used[j] && old_list[i]->kind == new_list[j]->kind && acceptable(*old_list[i], *new_list[j])) {
-                    new_of_old[i] = static_cast<int>(j);
-                    new_used[j] = true;
-                    break;
-                }
+// Linear: the kinds are grouped once, each heading folded once, equal headings found through a hash map, and a
+// section with a similar heading is looked for among the next few unpaired sections of its kind only.
+class SiblingMatcher {
+public:
+    SiblingMatcher(const Siblings& old_list, const Siblings& new_list)
+        : old_(old_list),
+          new_(new_list),
+          old_kinds_(old_list),
+          new_kinds_(new_list),
+          new_of_old_(old_list.size(), -1),
+          new_used_(new_list.size()) {}
+
+    std::vector<int> run() {
+        pair_unique_kinds();
+        pair_equal_headings();
+        pair_similar_headings();
+        return std::move(new_of_old_);
+    }
+
+private:
+    const Siblings& old_;
+    const Siblings& new_;
+    SiblingsByKind old_kinds_, new_kinds_;
+    std::vector<int> new_of_old_;
+    std::vector<bool> new_used_;
+
+    void pair(std::size_t i, std::size_t j) {
+        new_of_old_[i] = static_cast<int>(j);
+        new_used_[j] = true;
+    }
+
+    void pair_unique_kinds() {
+        for (std::size_t i = 0; i < old_.size(); ++i)
+            if (old_kinds_.count(old_[i]->kind) == 1 && new_kinds_.count(old_[i]->kind) == 1)
+                pair(i, new_kinds_.of(old_[i]->kind).front());
+    }
+
+    // Each old section takes the first unpaired new one of its kind with the same folded heading.
+    void pair_equal_headings() {
+        std::unordered_map<std::string, std::vector<std::size_t>> new_by_heading;  // last first
+        for (std::size_t j = new_.size(); j-- > 0;)
+            if (!new_used_[j]) new_by_heading[new_[j]->kind + '\0' + fold_key(new_[j]->heading)].push_back(j);
+        for (std::size_t i = 0; i < old_.size(); ++i) {
+            if (new_of_old_[i] >= 0) continue;
+            auto found = new_by_heading.find(old_[i]->kind + '\0' + fold_key(old_[i]->heading));
+            if (found == new_by_heading.end() || found->second.empty()) continue;
+            pair(i, found->second.back());
+            found->second.pop_back();
         }
-    };
-    pair_when(
-        [&](const Section& a, const Section&) { return count(old_list, a.kind) == 1 && count(new_list, a.kind) == 1; });
-    pair_when([](const Section& a, const Section& b) { return fold_key(a.heading) == fold_key(b.heading); });
-    Interner words;
-    pair_when([&](const Section& a, const Section& b) {
-        return similarity(word_sequence(comparable_text(a.heading), words),
-                          word_sequence(comparable_text(b.heading), words)) >= 0.5;
-    });
-    return new_of_old;
+    }
+
+    // Each old section left takes the first of the next few unpaired new sections of its kind whose heading is
+    // similar (half its words in common).
+    void pair_similar_headings() {
+        Interner words;
+        std::vector<std::optional<WordSequence>> new_words(new_.size());
+        std::unordered_map<std::string, std::size_t> next_of_kind;  // where the open new sections of a kind start
+        for (std::size_t i = 0; i < old_.size(); ++i) {
+            if (new_of_old_[i] >= 0) continue;
+            const auto& group = new_kinds_.of(old_[i]->kind);
+            std::size_t& next = next_of_kind[old_[i]->kind];
+            while (next < group.size() && new_used_[group[next]]) ++next;
+            WordSequence a = word_sequence(comparable_text(old_[i]->heading), words);
+            std::size_t looked = 0;
+            for (std::size_t k = next; k < group.size() && looked < pairing_window; ++k) {
+                std::size_t j = group[k];
+                if (new_used_[j]) continue;
+                ++looked;
+                if (!new_words[j]) new_words[j] = word_sequence(comparable_text(new_[j]->heading), words);
+                if (similarity(a, *new_words[j]) < 0.5) continue;
+                pair(i, j);
+                break;
+            }
+        }
+    }
+};
+
+std::vector<int> match_siblings(const Siblings& old_list, const Siblings& new_list) {
+    return SiblingMatcher(old_list, new_list).run();
 }
 
 // Path segment: the kind, with the heading when the kind repeats among the siblings on either side.
-std::string path_segment(const Section& s, const Siblings& old_list, const Siblings& new_list) {
-    auto repeats = [&](const Siblings& list) {
-        return std::count_if(list.begin(), list.end(), [&](const Section* x) { return x->kind == s.kind; }) > 1;
-    };
-    if (!repeats(old_list) && !repeats(new_list)) return s.kind;
+std::string path_segment(const Section& s, const SiblingsByKind& old_kinds, const SiblingsByKind& new_kinds) {
+    if (old_kinds.count(s.kind) <= 1 && new_kinds.count(s.kind) <= 1) return s.kind;
     return s.kind + "[" + comparable_text(s.heading) + "]";
 }
 
@@ -625,9 +694,11 @@ public:
             else
                 removed_after[static_cast<std::size_t>(anchor + 1)].push_back(i);
         }
+        const SiblingsByKind old_kinds(old_list), new_kinds(new_list);
         auto emit = [&](const Section* a, const Section* b, int old_pos, int new_pos, bool moved) {
             const Section& shown = b ? *b : *a;
-            std::string path = (parent_path.empty() ? "" : parent_path + "/") + path_segment(shown, old_list, new_list);
+            std::string path =
+                (parent_path.empty() ? "" : parent_path + "/") + path_segment(shown, old_kinds, new_kinds);
             one(a, b, path, depth, old_pos, new_pos, moved);
         };
         for (std::size_t i : removed_after[0]) emit(old_list[i], nullptr, static_cast<int>(i) + 1, 0, false);
@@ -666,6 +737,7 @@ private:
 
     void one(const Section* a, const Section* b, const std::string& path, int depth, int old_pos, int new_pos,
              bool moved) {
+        throw_if_cancelled();
         SectionDiff d;
         d.path = path;
         d.kind = (b ? b : a)->kind;

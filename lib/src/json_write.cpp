@@ -8,6 +8,7 @@
 
 #include "canonical.hpp"
 #include "json_writer.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/json.hpp"
 #include "occkit/xml.hpp"
 #include "resources.hpp"
@@ -146,6 +147,7 @@ void write_content(JsonWriter& json, const Content& content) {
 }
 
 void write_section(JsonWriter& json, const Section& section) {
+    throw_if_cancelled();  // occkit/cancel.hpp: an export of a huge profile stops between sections
     json.begin_object();
     json.key("kind").string(section.kind);
     write_line(json, section.line);

@@ -25,6 +25,8 @@ bool Matcher::matches(std::string_view folded, std::string_view text) const {
             return folded.find(key) != std::string_view::npos;
         case Mode::regex:
             return regex->search(text);
+        case Mode::repeated:
+            return detail::is_repetition(text);
     }
     return false;
 }
@@ -89,6 +91,7 @@ Matcher make_matcher(std::string_view pattern, std::string_view mode) {
     }
     m.mode = mode == "prefix"     ? Matcher::Mode::prefix
              : mode == "contains" ? Matcher::Mode::contains
+             : mode == "repeated" ? Matcher::Mode::repeated
                                   : Matcher::Mode::exact;
     m.key = fold_key(pattern);
     return m;
@@ -365,6 +368,7 @@ struct PageLines {
             case Matcher::Mode::contains:
                 return detail::contains(folded, m.key);
             case Matcher::Mode::regex:
+            case Matcher::Mode::repeated:
                 return true;
         }
         return true;

@@ -6,6 +6,7 @@
 #include "blocks_internal.hpp"
 #include "chrome.hpp"
 #include "layout_rules.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/dates.hpp"
 #include "occkit/wages.hpp"
@@ -1084,12 +1085,14 @@ void Engine::extract_dates_and_wages(const Block& b, bool consumed_as_date, bool
     }
     if (!read_wages) return;
     auto wages = find_wages(b.text, year_hint);
+    // A bare amount under "Annual provincial median salary" is the median the heading names. Words counted once,
+    // not per wage: a line of amounts would make that quadratic.
+    constexpr int max_bare_amount_words = 3;
+    const bool bare_amount =
+        !wages.empty() && b.kind == BlockKind::paragraph && detail::count_words(b.text) <= max_bare_amount_words;
     for (auto& w : wages) {
         w.line = b.line;
-        // A bare amount under "Annual provincial median salary" is the median the heading names.
-        constexpr int max_bare_amount_words = 3;
-        if (w.measure == WageMeasure::value && b.kind == BlockKind::paragraph &&
-            detail::count_words(b.text) <= max_bare_amount_words)
+        if (w.measure == WageMeasure::value && bare_amount)
             if (auto measure = wage_measure_in(current()->heading)) w.measure = *measure;
         current()->wages.push_back(std::move(w));
     }
@@ -1295,6 +1298,7 @@ Conversion Engine::run() {
     }
     const std::size_t title = find_title();
     for (std::size_t i = 0; i < n_; ++i) {
+        if (i % 1024 == 0) throw_if_cancelled();  // occkit/cancel.hpp: a huge page stops within milliseconds
         const Block& b = block(i);
         if (is_chrome(i)) {
             for (const auto& dp : find_date_phrases(b.text)) {  // a footer's "© 2009" still dates the page

@@ -13,9 +13,10 @@
 
 namespace occkit {
 
-// One text pattern. Non-regex patterns compare against fold_key() of the text.
+// One text pattern. Non-regex patterns compare against fold_key() of the text; `repeated` (no pattern: the text is
+// one text written twice or more, detail::is_repetition) looks at the normalised text.
 struct Matcher {
-    enum class Mode { exact, prefix, contains, regex };
+    enum class Mode { exact, prefix, contains, regex, repeated };
     Mode mode = Mode::exact;
     std::string key;                       // folded pattern (non-regex)
     std::shared_ptr<detail::Regex> regex;  // Mode::regex, on the normalised text

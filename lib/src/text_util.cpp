@@ -402,6 +402,22 @@ std::string normalize_space(std::string_view s) {
     return out;
 }
 
+bool detail::is_repetition(std::string_view s) {
+    // Knuth-Morris-Pratt failure function: border[i] is the longest proper border of s[0, i]. s repeats a text of
+    // length p = n - border[n-1] when p divides n and p < n.
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    const std::size_t n = s.size();
+    if (n < 2) return false;
+    std::vector<std::size_t> border(n, 0);
+    for (std::size_t i = 1, k = 0; i < n; ++i) {
+        while (k > 0 && lower(s[i]) != lower(s[k])) k = border[k - 1];
+        if (lower(s[i]) == lower(s[k])) ++k;
+        border[i] = k;
+    }
+    const std::size_t period = n - border[n - 1];
+    return period < n && n % period == 0;
+}
+
 std::string fold_key(std::string_view s) {
     std::string spaced = normalize_space(s);
     // Drop trailing ':' and other closing punctuation a label or heading may carry.

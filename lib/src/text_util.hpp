@@ -14,6 +14,9 @@ std::vector<std::string_view> split(std::string_view s, char sep);
 bool contains(std::string_view haystack, std::string_view needle);
 std::string ascii_lower(std::string_view s);
 int count_words(std::string_view s);
+// Whether `s` is one text written two or more times in a row ("HomeHome", ASCII letters compared ignoring case),
+// in linear time: what the regex ^(.+)\1+$ says, which backtracks quadratically on a long line.
+bool is_repetition(std::string_view s);
 
 // Decode one UTF-8 code point at s[i], advancing i. A byte that does not start a well-formed sequence (truncated,
 // overlong, a surrogate, past U+10FFFF) gives U+FFFD and advances by one, so each such byte is one U+FFFD, as

@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "canonical.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -807,6 +808,7 @@ struct Validator::Impl {
         if (outline.root() < 0) return;
         Checker checker(outline, file, options.as_of, out);
         for (const BuiltinRule& rule : builtin_rules()) {
+            throw_if_cancelled();  // occkit/cancel.hpp
             const RuleState* s = state(rule.info.id);
             if (rule.check && s && s->severity) checker.run(rule, *s->severity);
         }

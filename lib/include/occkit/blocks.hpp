@@ -47,6 +47,9 @@ struct BlockLimits {
     // A longer line of decoded text is an error. Real pages stay under 5 KB a line; the bound keeps per-line work
     // (label, date and wage scans, layout regexes) predictable on hostile input. SIZE_MAX: no limit.
     std::size_t max_line_length = std::size_t{1} << 20;
+    // An HTML start tag with more attributes is an error: libxml2 2.9 parses a tag's attributes in quadratic time
+    // (real elements carry a few dozen at most). SIZE_MAX: no limit.
+    std::size_t max_attributes = 1000;
 };
 
 // HTML: headings h1-h6, p/div text, li (with nesting depth), dt/dd and <strong>Label:</strong> value as

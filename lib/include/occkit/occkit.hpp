@@ -2,6 +2,7 @@
 #pragma once
 
 #include "occkit/blocks.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/dates.hpp"
 #include "occkit/decode.hpp"
