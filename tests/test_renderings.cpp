@@ -46,9 +46,9 @@ const std::vector<Renderer>& renderers() {
          {"-dump", "-nolist", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"},
          5,
          0.66},
-        {"lynx", "lynx", {"-dump", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"}, 5, 0.65},
+        {"lynx", "lynx", {"-dump", "-force_html", "-assume_charset=utf-8", "-display_charset=utf-8"}, 5, 0.66},
         {"html2text", "html2text", {"-utf8"}, 5, 0.56},
-        {"pandoc", "pandoc", {"-f", "html", "-t", "plain"}, 5, 0.65},
+        {"pandoc", "pandoc", {"-f", "html", "-t", "plain"}, 5, 0.67},
     };
     return all;
 }

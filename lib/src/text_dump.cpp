@@ -295,7 +295,8 @@ std::size_t star_marks(std::string_view rest) {
 
 struct Reader {
     std::vector<Physical> lines;
-    std::size_t width = 0;  // the fill width; 0 when the dump is not filled
+    std::size_t width = 0;   // the fill width; 0 when the dump is not filled
+    bool html2text = false;  // the dump has html2text's star headings
     std::vector<DumpLine> out;
     std::vector<std::pair<std::size_t, std::size_t>> items;  // list items: index in out, indentation
     int blanks = 0;
@@ -324,13 +325,15 @@ bool has_inner_space(const Physical& p) {
 
 // The fill width: the longest line that has a line right under it (a line standing alone, such as a heading
 // pandoc does not wrap, says nothing about it), when at least two such lines come near it. 0 when the dump is not
-// filled: a line of several words is longer than any renderer fills (a single long word, a URL, may be).
+// filled: a line of several words among others is longer than any renderer fills (a single long word, a URL, or a
+// line standing alone, such as pandoc's headings, may be).
 std::size_t fill_width(const std::vector<Physical>& lines) {
     constexpr std::size_t near = 12;  // a filled line leaves less than a long word free
     std::vector<std::size_t> wrapped;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].table) continue;
-        if (width_of(lines[i]) > max_filled_width && has_inner_space(lines[i])) return 0;
+        bool alone = (i == 0 || is_blank(lines[i - 1])) && (i + 1 == lines.size() || is_blank(lines[i + 1]));
+        if (width_of(lines[i]) > max_filled_width && has_inner_space(lines[i]) && !alone) return 0;
         if (i + 1 < lines.size() && !is_blank(lines[i + 1]) && !lines[i + 1].table)
             wrapped.push_back(width_of(lines[i]));
     }
@@ -375,17 +378,17 @@ std::size_t Reader::stars(std::size_t i, std::size_t marks) {
             DumpLine& d = emit(lines[i]);
             d.text = std::string(trim(text));
             d.heading_level = 7 - static_cast<int>(marks);
-            d.stars = true;
             return k + 1;
         }
     }
     return 0;  // not closed: no heading
 }
 
-// w3m and lynx also break a line after a slash or hyphen inside a word ("and/" "or", "https://" "example.org",
-// "self-" "employed"): such a line is continued without a space.
-bool broken_inside_word(std::string_view text) {
-    if (text.size() < 2 || (text.back() != '/' && text.back() != '-')) return false;
+// w3m and html2text also break a line after a slash inside a word ("and/" "or", "https://" "example.org"), and
+// html2text after a hyphen ("for-" "profit"; the others only break at spaces, so their "two-" "to" was "two- to"):
+// such a line is continued without a space.
+bool broken_inside_word(std::string_view text, bool at_hyphens) {
+    if (text.size() < 2 || (text.back() != '/' && (text.back() != '-' || !at_hyphens))) return false;
     return text[text.size() - 2] != ' ';
 }
 
@@ -431,7 +434,7 @@ std::size_t Reader::content(std::size_t i) {
     d.text = first.text;
     std::size_t k = i + 1;
     for (; k < lines.size() && continues(lines[k - 1], lines[k], column, item.has_value()); ++k) {
-        if (!broken_inside_word(d.text)) d.text += ' ';
+        if (!broken_inside_word(d.text, html2text)) d.text += ' ';
         d.text += rest_of(lines[k]);
     }
     return k;
@@ -489,12 +492,16 @@ std::vector<DumpLine> dump_lines(std::string_view utf8) {
     bool lynx_marks = cut_references(reader.lines);
     mark_tables(reader.lines);
     reader.width = fill_width(reader.lines);
+    reader.html2text = std::any_of(reader.lines.begin(), reader.lines.end(), [](const Physical& p) {
+        std::string_view rest = rest_of(p);
+        std::size_t marks = star_marks(rest);
+        return marks > 0 && rest.ends_with(" " + std::string(marks, '*'));
+    });
     reader.run();
     if (reader.width > 0) set_depths(reader.out, reader.items);
-    bool html2text = std::any_of(reader.out.begin(), reader.out.end(), [](const DumpLine& d) { return d.stars; });
     auto clean = [&](std::string& s) {
         if (lynx_marks) s = without_link_marks(s);
-        if (html2text) s = without_link_underscores(s);
+        if (reader.html2text) s = without_link_underscores(s);
         s = with_character_references(s);
     };
     for (auto& d : reader.out) {

@@ -15,7 +15,6 @@ struct DumpLine {
     int gap_before = 0;     // blank lines before it
     std::string text;       // the first line's indentation, then the joined text
     int heading_level = 0;  // > 0: the dump marks it as a heading (underline, '#', stars)
-    bool stars = false;     // the heading is html2text's "***** Heading *****" (the dump is html2text's)
     int depth = 0;          // a list item in a filled dump: its depth among the indentations of its list; else 0
     std::optional<std::vector<std::string>> cells;  // a row of a space-aligned table
 };
