@@ -131,6 +131,13 @@ TEST(TextDumps, LynxReferencesAreDropped) {
     EXPECT_EQ(doc.blocks[1].text, "NOC 0311");
 }
 
+TEST(TextDumps, LynxButtonsAreDropped) {
+    Document doc = read_text_blocks("   We use cookies. Learn more\n   (BUTTON) Accept\n\n   Timber Frame Carpenter\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].text, "We use cookies. Learn more");
+    EXPECT_EQ(doc.blocks[1].text, "Timber Frame Carpenter");
+}
+
 TEST(TextDumps, LineBrokenAfterASlashIsRejoinedWithoutASpace) {
     std::string first = filled(76, "https://"), second = filled(74, "x");
     Document doc = read_text_blocks(second + "\n" + first + "\nstudentaidbc.ca/repay and more\n");

@@ -10,7 +10,8 @@
 //   "----- -----" rule under the header is one more such line.
 // - Headings: html2text's "****** Title ******" (six stars for h1), a line underlined with ===, --- or *** (of
 //   about its length), and markdown "## Heading".
-// - lynx: a trailing "References" list of numbered URLs is chrome, and with it every "[12]" link mark.
+// - lynx: a trailing "References" list of numbered URLs is chrome, and with it every "[12]" link mark; a
+//   "(BUTTON) Accept" line is a form control, dropped as the HTML reader drops <button>.
 // - Overstrike (html2text's bold "X\bX" and underline "_\bX") is removed.
 #include "text_dump.hpp"
 
@@ -291,6 +292,9 @@ std::size_t star_marks(std::string_view rest) {
     return n >= 1 && n <= 6 && n < rest.size() && rest[n] == ' ' ? n : 0;
 }
 
+// lynx writes a form button as "(BUTTON) Accept": a form control, which the HTML reader drops too.
+bool is_lynx_button(const Physical& p) { return rest_of(p).starts_with("(BUTTON) "); }
+
 // ---- Logical lines ------------------------------------------------------------------------------------------
 
 struct Reader {
@@ -398,7 +402,7 @@ bool broken_inside_word(std::string_view text, bool at_hyphens) {
 bool Reader::continues(const Physical& above, const Physical& next, std::size_t column, bool item) const {
     if (is_blank(next) || next.table || next.indent != column) return false;
     std::string_view rest = rest_of(next);
-    if (starts_with_item_marker(next) || hash_level(rest) || star_marks(rest)) return false;
+    if (starts_with_item_marker(next) || hash_level(rest) || star_marks(rest) || is_lynx_button(next)) return false;
     if (item) return true;
     if (width == 0) return false;
     std::size_t word = 0;
@@ -444,7 +448,9 @@ void Reader::run() {
     std::size_t i = 0;
     while (i < lines.size()) {
         const Physical& p = lines[i];
-        if (is_blank(p)) {
+        if (is_lynx_button(p)) {
+            ++i;
+        } else if (is_blank(p)) {
             ++blanks;
             ++i;
         } else if (p.table) {
