@@ -17,4 +17,8 @@ std::optional<std::pair<std::string, std::string>> split_label_value(std::string
 // strips the same markers after a bullet, so both renderings give the same item.
 std::string_view without_inner_bullet(std::string_view item);
 
+// The text after a list item's marker and its white space: a bullet (•, ·, ▪, ◦, ‣, ●, □, ▫, -, *, –; also o and + when
+// `indented`, as lynx and w3m mark nested items) or a number ("1." "12)"). nullopt when `s` starts with none.
+std::optional<std::string_view> after_item_marker(std::string_view s, bool indented);
+
 }  // namespace occkit::detail

@@ -1,5 +1,6 @@
-// Text dumps -> blocks: one block per non-blank line. Bullets, "Label:Value" lines and "a | b |" rows are
-// recognised here; headings are not (a text dump does not mark them; the layout decides).
+// Text dumps -> blocks: one block per logical line (text_dump.cpp rejoins what a renderer wrapped and finds its tables
+// and marked headings). Bullets, numbers, "Label:Value" lines and "a | b |" rows are recognised here; unmarked
+// headings are not (a text dump does not mark them; the layout decides).
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "blocks_internal.hpp"
 #include "occkit/blocks.hpp"
 #include "occkit/error.hpp"
+#include "text_dump.hpp"
 #include "text_util.hpp"
 
 namespace occkit {
@@ -26,6 +28,8 @@ constexpr std::string_view bullet_markers[] = {"\xE2\x80\xA2" /* • */,
                                                "\xE2\x97\xA6" /* ◦ */,
                                                "\xE2\x80\xA3" /* ‣ */,
                                                "\xE2\x97\x8F" /* ● */,
+                                               "\xE2\x96\xA1" /* □ (w3m, second level) */,
+                                               "\xE2\x96\xAB" /* ▫ */,
                                                "-",
                                                "*",
                                                "\xE2\x80\x93" /* – */};
@@ -34,6 +38,8 @@ struct Indented {
     std::size_t columns = 0;  // space and NBSP count 1, tab 4
     std::string_view rest;
 };
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 Indented split_indentation(std::string_view line) {
     Indented out;
@@ -67,16 +73,30 @@ std::size_t leading_space_length(std::string_view s) {
     return 0;
 }
 
+// The text after a marker of `length` bytes at the start of s and the white space after it; nullopt without any.
+std::optional<std::string_view> after_marker(std::string_view s, std::size_t length) {
+    std::string_view rest = s.substr(length);
+    if (leading_space_length(rest) == 0) return std::nullopt;
+    while (std::size_t n = leading_space_length(rest)) rest.remove_prefix(n);
+    if (rest.empty()) return std::nullopt;
+    return rest;
+}
+
 // The text after a bullet marker and its white space, when s starts with one.
 std::optional<std::string_view> after_bullet(std::string_view s) {
     for (auto marker : bullet_markers) {
         if (!s.starts_with(marker)) continue;
-        std::string_view rest = s.substr(marker.size());
-        if (leading_space_length(rest) == 0) return std::nullopt;
-        while (std::size_t n = leading_space_length(rest)) rest.remove_prefix(n);
-        return rest;
+        return after_marker(s, marker.size());
     }
     return std::nullopt;
+}
+
+// The text after a number marker ("1. ", "12) "), when s starts with one.
+std::optional<std::string_view> after_number(std::string_view s) {
+    std::size_t digits = 0;
+    while (digits < s.size() && digits < 3 && is_ascii_digit(s[digits])) ++digits;
+    if (digits == 0 || digits >= s.size() || (s[digits] != '.' && s[digits] != ')')) return std::nullopt;
+    return after_marker(s, digits + 1);
 }
 
 // A markdown table rule such as "---|---|" or "| :--- | ---: |": only dashes, colons, pipes and spaces.
@@ -96,21 +116,12 @@ std::optional<std::vector<std::string>> table_cells(std::string_view text) {
     return cells;
 }
 
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-
 bool starts_with_upper_or_digit(std::string_view s) {
     if (s.empty()) return false;
     std::size_t i = 0;
     char32_t first = detail::next_code_point(s, i);
     return u_isupper(static_cast<UChar32>(first)) || u_istitle(static_cast<UChar32>(first)) ||
            u_isdigit(static_cast<UChar32>(first));
-}
-
-std::size_t code_point_count(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
 }
 
 // One non-blank line -> its block; nullopt for lines that carry no content (table rules, a bare bullet).
@@ -125,7 +136,7 @@ std::optional<Block> block_for_line(std::string_view line) {
     Indented indented = split_indentation(line);
     if (is_bare_bullet(indented.rest)) return std::nullopt;
     Block block;
-    if (auto item = after_bullet(indented.rest)) {
+    if (auto item = detail::after_item_marker(indented.rest, indented.columns > 0)) {
         std::string_view text = *item;
         text = detail::without_inner_bullet(text);  // "• - Read ..." and "• * Completion ..."
         block.text = normalize_space(text);
@@ -147,7 +158,38 @@ std::optional<Block> block_for_line(std::string_view line) {
     return block;
 }
 
+// A logical line of the dump -> its block: a table row or heading the dump marked, else what the line says.
+std::optional<Block> block_for_dump_line(detail::DumpLine& line) {
+    if (line.cells) {
+        Block block;
+        block.kind = BlockKind::table_row;
+        for (auto& cell : *line.cells) block.cells.push_back(normalize_space(cell));
+        block.text = normalize_space(line.text);
+        return block;
+    }
+    if (line.heading_level > 0) {
+        Block block;
+        block.kind = BlockKind::heading;
+        block.level = line.heading_level;
+        block.text = normalize_space(line.text);
+        if (block.text.empty()) return std::nullopt;
+        return block;
+    }
+    if (normalize_space(line.text).empty()) return std::nullopt;
+    std::optional<Block> block = block_for_line(line.text);
+    if (block && block->kind == BlockKind::list_item && line.depth > 0) block->level = line.depth;
+    return block;
+}
+
 }  // namespace
+
+std::optional<std::string_view> detail::after_item_marker(std::string_view s, bool indented) {
+    if (auto rest = after_bullet(s)) return rest;
+    if (auto rest = after_number(s)) return rest;
+    bool nested_marker = s.starts_with("o ") || s.starts_with("+ ");  // lynx's and w3m's deeper bullets
+    if (indented && nested_marker) return after_marker(s, 1);
+    return std::nullopt;
+}
 
 std::string_view detail::without_inner_bullet(std::string_view item) {
     if (auto rest = after_bullet(item)) return *rest;
@@ -166,7 +208,7 @@ std::optional<std::pair<std::string, std::string>> detail::split_label_value(std
         colon > 0 && colon + 1 < text.size() && is_ascii_digit(text[colon - 1]) && is_ascii_digit(text[colon + 1]);
     if (in_time || text.substr(colon + 1).starts_with("//")) return std::nullopt;
     int words = detail::count_words(label);
-    if (words < 1 || words > 6 || code_point_count(label) > 40) return std::nullopt;
+    if (words < 1 || words > 6 || detail::code_points(label) > 40) return std::nullopt;
     if (!starts_with_upper_or_digit(label)) return std::nullopt;
     if (label.find_first_of(".?!") != std::string_view::npos) return std::nullopt;
     if (detail::contains(detail::ascii_lower(label), "http")) return std::nullopt;
@@ -176,30 +218,12 @@ std::optional<std::pair<std::string, std::string>> detail::split_label_value(std
 Document read_text_blocks(std::string_view utf8) {
     Document doc;
     doc.format = InputFormat::text;
-    int line_number = 0;
-    int blank_lines = 0;
-    std::size_t start = 0;
-    while (start < utf8.size()) {
-        std::size_t end = utf8.find('\n', start);
-        if (end == std::string_view::npos) end = utf8.size();
-        std::string_view line = utf8.substr(start, end - start);
-        if (line.ends_with('\r')) line.remove_suffix(1);
-        start = end + 1;
-        ++line_number;
-
-        if (normalize_space(line).empty()) {
-            ++blank_lines;
-            continue;
-        }
-        std::optional<Block> block = block_for_line(line);
-        if (!block) {
-            // A rule or a bare bullet: no block, and the blank lines before it no longer sit right before a block.
-            blank_lines = 0;
-            continue;
-        }
-        block->line = line_number;
-        block->gap_before = blank_lines;
-        blank_lines = 0;
+    for (auto& line : detail::dump_lines(utf8)) {
+        // A rule or a bare bullet gives no block; the blank lines before it then sit before no block.
+        std::optional<Block> block = block_for_dump_line(line);
+        if (!block) continue;
+        block->line = line.line;
+        block->gap_before = line.gap_before;
         doc.blocks.push_back(std::move(*block));
     }
     return doc;

@@ -1,0 +1,152 @@
+// The text reader on the conventions of text renderers (w3m, lynx, html2text, pandoc): wrapped lines and hanging
+// indents rejoined, space-aligned tables, marked headings, list depths, lynx's link list and html2text's quirks.
+// Small made-up dumps in each renderer's shape; test_renderings checks real renderings end to end.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "occkit/blocks.hpp"
+
+using occkit::BlockKind;
+using occkit::Document;
+using occkit::read_text_blocks;
+
+namespace {
+
+// A line of `n` columns of filler words ending in `last`, so a dump reads as filled near `n` columns.
+std::string filled(std::size_t n, const std::string& last) {
+    std::string line;
+    while (line.size() + 5 + last.size() < n) line += "word ";
+    return line + last;
+}
+
+}  // namespace
+
+TEST(TextDumps, WrappedParagraphIsOneBlock) {
+    std::string first = filled(78, "ends"), second = filled(75, "and");
+    Document doc = read_text_blocks(first + "\n" + second + "\nhere and\nShort line.\n\nNext paragraph.\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[0].text, first + " " + second + " here and");
+    EXPECT_EQ(doc.blocks[0].line, 1);
+    EXPECT_EQ(doc.blocks[1].text, "Short line.");  // "here and" was short: the next line is a line of its own
+    EXPECT_EQ(doc.blocks[2].text, "Next paragraph.");
+    EXPECT_EQ(doc.blocks[2].gap_before, 1);
+}
+
+TEST(TextDumps, UnfilledTextKeepsOneBlockPerLine) {
+    std::string long_line = filled(120, "end");
+    Document doc = read_text_blocks(filled(78, "ends") + "\n" + filled(77, "x") + "\nhere\n" + long_line + "\n");
+    EXPECT_EQ(doc.blocks.size(), 4u);  // a line over 100 columns: not a renderer's fill, nothing is joined
+}
+
+TEST(TextDumps, HangingIndentContinuesAListItem) {
+    Document doc = read_text_blocks(
+        "  • Participate in the work of government such as those of legislative or\n"
+        "    executive councils\n"
+        "    or\n"
+        "    boards\n"
+        "  • Second item\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::list_item);
+    EXPECT_EQ(doc.blocks[0].text,
+              "Participate in the work of government such as those of legislative or executive councils or boards");
+    EXPECT_EQ(doc.blocks[1].text, "Second item");
+}
+
+TEST(TextDumps, ListDepthIsTheRankOfTheIndentation) {
+    Document doc =
+        read_text_blocks(filled(78, "x") + "\n" + filled(76, "y") + "\nzzzzz\n" +
+                         "\n     * lynx top item\n          + nested item\n     * top again\n\nA paragraph.\n\n"
+                         "-   pandoc item\n");
+    ASSERT_EQ(doc.blocks.size(), 6u);
+    EXPECT_EQ(doc.blocks[1].level, 1);
+    EXPECT_EQ(doc.blocks[2].text, "nested item");
+    EXPECT_EQ(doc.blocks[2].level, 2);
+    EXPECT_EQ(doc.blocks[3].level, 1);
+    EXPECT_EQ(doc.blocks[5].text, "pandoc item");
+    EXPECT_EQ(doc.blocks[5].level, 1);
+}
+
+TEST(TextDumps, NumberedItems) {
+    Document doc = read_text_blocks("1. First step\n12) Twelfth step\n2024 was a year\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::list_item);
+    EXPECT_EQ(doc.blocks[0].text, "First step");
+    EXPECT_EQ(doc.blocks[1].text, "Twelfth step");
+    EXPECT_EQ(doc.blocks[2].kind, BlockKind::paragraph);
+}
+
+TEST(TextDumps, SpaceAlignedTableRows) {
+    Document doc = read_text_blocks(
+        "The wages:\n"
+        " Community/Area  Low ($/hour) Median ($/hour)\n"
+        "Manitoba         22.00        34.50\n"
+        "Southwest Region 20.50        32.00\n");
+    ASSERT_EQ(doc.blocks.size(), 4u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
+    ASSERT_EQ(doc.blocks[1].kind, BlockKind::table_row);
+    EXPECT_EQ(doc.blocks[1].cells, (std::vector<std::string>{"Community/Area", "Low ($/hour)", "Median ($/hour)"}));
+    EXPECT_EQ(doc.blocks[3].cells, (std::vector<std::string>{"Southwest Region", "20.50", "32.00"}));
+}
+
+TEST(TextDumps, PandocTableRulesAreDropped) {
+    Document doc = read_text_blocks(
+        "  ---------- --------\n"
+        "  Starting   $24.36\n"
+        "  Top        $39.87\n"
+        "  ---------- --------\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].cells, (std::vector<std::string>{"Starting", "$24.36"}));
+    EXPECT_EQ(doc.blocks[1].cells, (std::vector<std::string>{"Top", "$39.87"}));
+}
+
+TEST(TextDumps, MarkedHeadings) {
+    Document doc = read_text_blocks(
+        "Duties\n======\n\nWork Environment\n----------------\n\n## Education\n\n"
+        "****** A title wrapped over\ntwo lines ******\n***** Section *****\n");
+    ASSERT_EQ(doc.blocks.size(), 5u);
+    for (const auto& b : doc.blocks) EXPECT_EQ(b.kind, BlockKind::heading) << b.text;
+    EXPECT_EQ(doc.blocks[0].text, "Duties");
+    EXPECT_EQ(doc.blocks[0].level, 1);
+    EXPECT_EQ(doc.blocks[1].level, 2);
+    EXPECT_EQ(doc.blocks[2].text, "Education");
+    EXPECT_EQ(doc.blocks[3].text, "A title wrapped over two lines");
+    EXPECT_EQ(doc.blocks[3].level, 1);
+    EXPECT_EQ(doc.blocks[4].level, 2);
+}
+
+TEST(TextDumps, Html2textLinksAndCharacterReferences) {
+    Document doc = read_text_blocks("***** Related *****\n    * NOC_0311\n    * nurses&#x27; association\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[1].text, "NOC 0311");
+    EXPECT_EQ(doc.blocks[2].text, "nurses' association");
+}
+
+TEST(TextDumps, LynxReferencesAreDropped) {
+    Document doc = read_text_blocks(
+        "   [1]Skip to main content\n     * [2]NOC 0311\n\nReferences\n\n   1. file:///x#main\n   2. "
+        "https://e.org/a\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].text, "Skip to main content");
+    EXPECT_EQ(doc.blocks[1].text, "NOC 0311");
+}
+
+TEST(TextDumps, LynxButtonsAreDropped) {
+    Document doc = read_text_blocks("   We use cookies. Learn more\n   (BUTTON) Accept\n\n   Timber Frame Carpenter\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].text, "We use cookies. Learn more");
+    EXPECT_EQ(doc.blocks[1].text, "Timber Frame Carpenter");
+}
+
+TEST(TextDumps, LineBrokenAfterASlashIsRejoinedWithoutASpace) {
+    std::string first = filled(76, "https://"), second = filled(74, "x");
+    Document doc = read_text_blocks(second + "\n" + first + "\nstudentaidbc.ca/repay and more\n");
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    EXPECT_EQ(doc.blocks[0].text, second + " " + first + "studentaidbc.ca/repay and more");
+}
+
+TEST(TextDumps, OverstrikeIsRemoved) {
+    Document doc = read_text_blocks("B\bBo\bol\bld\bd and _\bu_\bn\n");
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    EXPECT_EQ(doc.blocks[0].text, "Bold and un");
+}
