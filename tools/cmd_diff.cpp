@@ -12,6 +12,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/error.hpp"
@@ -32,13 +33,6 @@ const std::vector<std::string> snapshot_extensions = {".xml", ".html", ".htm", "
 
 // git hands an external diff /dev/null for the missing side of an added or deleted file: an empty profile.
 constexpr std::string_view no_file = "/dev/null";
-
-bool use_color(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* term = std::getenv("TERM");
-    return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !(term && std::string_view(term) == "dumb");
-}
 
 void add_color_option(CLI::App* cmd, std::string& mode) {
     cmd->add_option("--color", mode, "Colour the output: auto (on a terminal), always, never")
@@ -64,6 +58,7 @@ bool print(const std::string& text) {
     std::cout << text << std::flush;
     if (std::cout) return true;
     report("occkit: cannot write to standard output");
+    mark_stdout_failed();
     return false;
 }
 

@@ -1,5 +1,6 @@
 // occkit stale: how old each section of each profile is, against a policy of maximum ages (occkit/stale.hpp).
-// Exit codes: 0 nothing flagged, 1 something outdated or undatable (for CI), 2 usage or input errors, 130 interrupted.
+// Exit codes: 0 nothing flagged, 1 something outdated or undatable (for CI) or an input that failed, 2 usage or
+// output errors, 130 interrupted.
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -104,7 +105,7 @@ int run_stale(Options& opt) {
         return exit_usage;
     }
     if (interrupted()) return exit_interrupted;
-    if (failed) return exit_usage;
+    if (failed) return exit_failures;  // an input that cannot be read is an input that failed, as in every command
     bool flagged = std::any_of(done.begin(), done.end(), [](const StaleAudit& a) { return a.flagged(); });
     return flagged ? exit_failures : exit_ok;
 }
