@@ -250,6 +250,52 @@ TEST(CliManner, LayoutWithACodeTheSchemaRefusesIsRefusedWithFileAndLine) {
     EXPECT_TRUE(contains(v.err, (dir / "acme.xml").string() + ":5:")) << v.err;
 }
 
+// Runs the program from `dir` (posix_spawn inherits the working directory), then comes back.
+CliResult run_cli_in(const fs::path& dir, const std::vector<std::string>& args) {
+    fs::path here = fs::current_path();
+    fs::current_path(dir);
+    CliResult r = run_cli(args);
+    fs::current_path(here);
+    return r;
+}
+
+TEST(CliManner, ProjectConfigIsFoundInAParentAndCanBeIgnored) {
+    fs::path dir = scratch_dir("manner-config");
+    fs::path deep = dir / "profiles" / "deep";
+    fs::create_directories(deep);
+    write_text(deep / "page.txt", kPage);
+    const std::string page = (deep / "page.txt").string();
+    // Settings that cannot load: seeing the error proves the file was found and its lines are the file's own.
+    write_text(dir / ".occkit.conf", "# project settings\n[rules]\nno-such-rule = warning\n");
+    CliResult validate = run_cli_in(deep, {"validate", "--format", "text", page});
+    EXPECT_EQ(validate.exit_code, 2) << describe(validate);
+    EXPECT_TRUE(contains(validate.err, (dir / ".occkit.conf").string() + ":3: unknown rule 'no-such-rule'"))
+        << validate.err;
+    write_text(dir / "rules.conf", "empty-section = off\n");
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"validate", "--no-config", "--format", "text", page},
+             {"validate", "--config", (dir / "rules.conf").string(), "--format", "text", page}}) {
+        CliResult r = run_cli_in(deep, args);
+        EXPECT_NE(r.exit_code, 2) << args[1] << "\n" << describe(r);
+    }
+    write_text(dir / ".occkit.conf", "# project settings\n[stale-policy]\n\nsalary = soon\n");
+    CliResult stale = run_cli_in(deep, {"stale", "--as-of", "2026-11-22", page});
+    EXPECT_EQ(stale.exit_code, 2) << describe(stale);
+    EXPECT_TRUE(contains(stale.err, (dir / ".occkit.conf").string() + ":4: 'soon'")) << stale.err;
+    write_text(dir / "policy.txt", "default = 20y\n");
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"stale", "--no-config", "--as-of", "2026-11-22", page},
+             {"stale", "--policy", (dir / "policy.txt").string(), "--as-of", "2026-11-22", page}}) {
+        CliResult r = run_cli_in(deep, args);
+        EXPECT_NE(r.exit_code, 2) << args[1] << "\n" << describe(r);
+    }
+    // An occkit.conf nearer the working directory wins, and its settings apply.
+    write_text(deep / "occkit.conf", "[rules]\nmissing-title = off\n");
+    CliResult nearer = run_cli_in(deep, {"validate", "--format", "text", page});
+    EXPECT_NE(nearer.exit_code, 2) << describe(nearer);
+    EXPECT_FALSE(contains(nearer.out, "[missing-title]")) << nearer.out;
+}
+
 TEST(CliManner, VersionNamesTheLibraries) {
     CliResult r = run_cli({"--version"});
     EXPECT_EQ(r.exit_code, 0);

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 #include "batch.hpp"
 #include "commands.hpp"
@@ -124,7 +125,7 @@ void add_convert(CLI::App& app, int& rc) {
             try {
                 std::string bytes = read_input(in.path, opt->limits.input_bytes());
                 if (is_canonical_xml(bytes, in.path)) return std::string(already_canonical);
-                Conversion c = convert(bytes, copts);
+                Conversion c = convert(std::exchange(bytes, {}), copts);  // the page is freed before writing
                 for (const auto& text : c.notes) note(in.path, "note: " + text);
                 if (!c.profile.title) note(in.path, no_title_warning);
                 std::string text = opt->explain ? explain(c) : write_xml(c.profile);

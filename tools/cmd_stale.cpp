@@ -11,6 +11,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "config.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -49,15 +50,20 @@ struct Options {
     std::string as_of;
     std::string max_age;
     std::string policy_file;
+    bool no_config = false;
     std::string format = "text";
     std::string output;
     unsigned jobs = 1;
     PageOptions pages;  // how pages are converted
 };
 
-// The policy from --policy, then --max-age over its default. Throws occkit::Error with the reason.
+// The policy from --policy (else occkit.conf's [stale-policy]), then --max-age over its default. Throws occkit::Error
+// with the reason.
 StalePolicy policy_from(const Options& opt) {
-    StalePolicy policy = opt.policy_file.empty() ? StalePolicy{} : StalePolicy::load(opt.policy_file);
+    std::optional<ProjectConfig> project = opt.policy_file.empty() && !opt.no_config ? discover_config() : std::nullopt;
+    StalePolicy policy = !opt.policy_file.empty()         ? StalePolicy::load(opt.policy_file)
+                         : project && project->has_policy ? StalePolicy::parse(project->policy, project->path)
+                                                          : StalePolicy{};
     if (!opt.max_age.empty()) {
         auto months = parse_duration_months(opt.max_age);
         if (!months) throw Error("--max-age: '" + opt.max_age + "' is not a duration such as 36m or 3y");
@@ -126,6 +132,7 @@ void add_stale(CLI::App& app, int& rc) {
     cmd->add_option("-o,--output", opt->output, "Write the report to this file instead of stdout");
     cmd->add_option("-j,--jobs", opt->jobs, "Audit N files in parallel")->check(CLI::Range(1u, 256u));
     opt->pages.add_to(cmd);
+    add_no_config_flag(cmd, opt->no_config);
     cmd->callback([opt, &rc] { rc = run_stale(*opt); });
 }
 

@@ -15,6 +15,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "config.hpp"
 #include "manner.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -44,6 +45,8 @@ struct Options {
     std::string root;  // --root: paths in baselines and CI reports are relative to it (default: the inputs' root)
     bool stale = false;
     bool from_page = false;
+    bool no_config = false;
+    std::optional<ProjectConfig> project;  // occkit.conf, when found and not --no-config
     unsigned jobs = 1;
     std::size_t max_annotations = 50;
     PageOptions pages;  // how pages are converted
@@ -72,7 +75,9 @@ bool is_page(const InputFile& in, const Options& opt) {
 // when the config gives them a severity.
 ProfileRuleSet stale_rule_set(const Options& opt) {
     auto policy = std::make_shared<StalePolicy>(
-        opt.stale_policy_file.empty() ? StalePolicy{} : StalePolicy::load(opt.stale_policy_file));
+        !opt.stale_policy_file.empty()           ? StalePolicy::load(opt.stale_policy_file)
+        : opt.project && opt.project->has_policy ? StalePolicy::parse(opt.project->policy, opt.project->path)
+                                                 : StalePolicy{});
     ProfileRuleSet set;
     set.rules = stale_rule_infos();
     set.enabled = opt.stale || !opt.stale_policy_file.empty();
@@ -94,7 +99,12 @@ std::unique_ptr<Validator> make_validator(Options& opt, std::string& error) {
         options.as_of = *as_of;
     }
     try {
-        if (!opt.config_file.empty()) options.config = RuleConfig::load(opt.config_file);
+        if (!opt.no_config && (opt.config_file.empty() || opt.stale_policy_file.empty()))
+            opt.project = discover_config();
+        if (!opt.config_file.empty())
+            options.config = RuleConfig::load(opt.config_file);
+        else if (opt.project && opt.project->has_rules)
+            options.config = RuleConfig::parse(opt.project->rules, opt.project->path);
         opt.pages.apply_to(options.convert);
         options.extra_rule_sets.push_back(stale_rule_set(opt));
         return std::make_unique<Validator>(std::move(options));
@@ -303,6 +313,7 @@ void add_validate(CLI::App& app, int& rc) {
     opt->pages.add_to(cmd);
     cmd->add_flag("--stale", opt->stale, "Also run the staleness audit's rules (see occkit stale)");
     cmd->add_option("--stale-policy", opt->stale_policy_file, "Maximum section ages for --stale (implies --stale)");
+    add_no_config_flag(cmd, opt->no_config);
     cmd->add_option("-j,--jobs", opt->jobs, "Validate N files in parallel")->check(CLI::Range(1u, 256u));
     cmd->add_option("--max-annotations", opt->max_annotations, "github format: annotate at most N findings")
         ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));

@@ -1,5 +1,5 @@
 # Builds the Debian package with `cpack -G DEB` and lists it with `dpkg-deb -c`: the program, the library, the
-# headers, the CMake package config and occkit.pc must all be in it. Run with cmake -P (BUILD_DIR, WORK_DIR).
+# headers, the CMake package config and occkit.pc must all be in it. Run with cmake -P (BUILD_DIR, WORK_DIR, and EXTRA_EXPECTED: more paths, '|'-separated).
 find_program(DPKG_DEB dpkg-deb)
 if(NOT DPKG_DEB)
   message(STATUS "SKIP: dpkg-deb is not installed")
@@ -20,6 +20,7 @@ execute_process(COMMAND ${DPKG_DEB} -c ${debs} RESULT_VARIABLE rc OUTPUT_VARIABL
 if(rc)
   message(FATAL_ERROR "dpkg-deb -c failed on ${debs}")
 endif()
+string(REPLACE "|" ";" EXTRA_EXPECTED "${EXTRA_EXPECTED}")  # '|'-separated: a ';' would split the command line
 foreach(expected ./usr/bin/occkit ./usr/include/occkit/occkit.hpp ./usr/include/occkit/version.hpp
                  /libocckit.so.0 /cmake/occkit/occkitConfig.cmake /pkgconfig/occkit.pc ${EXTRA_EXPECTED})
   string(FIND "${listing}" "${expected}" at)
