@@ -74,7 +74,7 @@ struct DiffOptions {
 
 int run_textconv(DiffOptions& opt) {
     if (opt.files.size() != 1) {
-        report("occkit: diff --textconv takes one file");
+        usage_error("diff", "--textconv takes one file");
         return exit_error;
     }
     auto copts = opt.pages.convert_options("diff");
@@ -90,7 +90,7 @@ int run_textconv(DiffOptions& opt) {
 int run_diff(DiffOptions& opt) {
     if (opt.textconv) return run_textconv(opt);
     if (opt.files.size() != 2 || opt.labels.size() > 2) {
-        report("occkit: diff takes two files, OLD and NEW (or --textconv FILE), and at most two --label");
+        usage_error("diff", "two files, OLD and NEW (or --textconv FILE), and at most two --label");
         return exit_error;
     }
     auto copts = opt.pages.convert_options("diff");
@@ -170,13 +170,13 @@ int run_history(HistoryOptions& opt) {
     try {
         given = parse_date_options(opt.dates);
     } catch (const Error& e) {
-        report(std::string("occkit: history: ") + e.what());
+        usage_error("history", e.what());
         return exit_error;
     }
     auto inputs = collect_inputs(opt.inputs, snapshot_extensions);
     for (const auto& [file, date] : given)
         if (std::none_of(inputs.begin(), inputs.end(), [&](const InputFile& in) { return same_file(file, in.path); })) {
-            report("occkit: history: --date names " + file + ", which is not one of the snapshots");
+            usage_error("history", "--date names " + file + ", which is not one of the snapshots");
             return exit_error;
         }
     std::vector<std::optional<Snapshot>> read(inputs.size());

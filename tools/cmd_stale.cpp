@@ -12,6 +12,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -75,7 +76,7 @@ StalePolicy policy_from(const Options& opt) {
 int run_stale(Options& opt) {
     std::optional<CalendarDate> as_of = opt.as_of.empty() ? today() : parse_as_of(opt.as_of);
     if (!as_of) {
-        report("occkit: stale: --as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
+        usage_error("stale", "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
         return exit_usage;
     }
     StaleFormat format = StaleFormat::text;

@@ -87,17 +87,11 @@ ProfileRuleSet stale_rule_set(const Options& opt) {
     return set;
 }
 
-// Everything that can be wrong before the first file is read: a usage error (exit 2) with its message.
+// Everything that can be wrong before the first file is read: a usage error (exit 2) with its message. --as-of
+// was checked by run_validate.
 std::unique_ptr<Validator> make_validator(Options& opt, std::string& error) {
     ValidatorOptions options;
-    if (!opt.as_of.empty()) {
-        auto as_of = parse_as_of(opt.as_of);
-        if (!as_of) {
-            error = "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22";
-            return nullptr;
-        }
-        options.as_of = *as_of;
-    }
+    if (auto as_of = parse_as_of(opt.as_of)) options.as_of = *as_of;
     try {
         if (!opt.no_config && (opt.config_file.empty() || opt.stale_policy_file.empty()))
             opt.project = discover_config();
@@ -190,6 +184,10 @@ void write_step_summary(const std::string& markdown) {
 }
 
 int run_validate(Options& opt, bool format_given) {
+    if (!opt.as_of.empty() && !parse_as_of(opt.as_of)) {
+        usage_error("validate", "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
+        return exit_usage;
+    }
     std::string error;
     std::unique_ptr<Validator> validator = make_validator(opt, error);
     std::optional<Baseline> baseline;
@@ -283,7 +281,7 @@ int run_rules(const std::string& id) {
             return exit_ok;
         }
     }
-    report("occkit: rules: unknown rule '" + id + "' (`occkit rules` lists them)");
+    usage_error("rules", "unknown rule '" + id + "' (`occkit rules` lists them)");
     return exit_usage;
 }
 
