@@ -187,7 +187,7 @@ std::vector<ExplainLine> parse_explain(const std::string& out) {
 TEST(CliBasics, VersionPrintsNameAndVersion) {
     CliResult r = run_cli({"--version"});
     EXPECT_EQ(r.exit_code, 0) << describe(r);
-    EXPECT_EQ(r.out, "occkit 0.1.0\n") << describe(r);
+    EXPECT_EQ(r.out.rfind("occkit 0.1.0\nlibocckit 0.1.0 (", 0), 0u) << describe(r);
 }
 
 TEST(CliBasics, HelpListsTheSubcommands) {

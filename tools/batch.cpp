@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "occkit/cancel.hpp"
+#include "manner.hpp"
 
 namespace occkit::cli {
 
@@ -41,7 +42,9 @@ void install_signal_handlers() {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error we report, not a silent death
+    // A closed pipe (occkit ... | head -1) ends the program silently with 128+SIGPIPE, as cat and grep do, even when
+    // the parent left SIGPIPE ignored. Files and /dev/full still give write errors (exit 2).
+    std::signal(SIGPIPE, SIG_DFL);
 }
 
 std::optional<CalendarDate> parse_as_of(const std::string& text) {
@@ -65,6 +68,7 @@ std::size_t run_batch(const std::vector<InputFile>& inputs, unsigned jobs,
             std::size_t i = next.fetch_add(1);
             if (i >= inputs.size()) return;
             const InputFile& in = inputs[i];
+            if (verbose()) report("occkit: " + verb + " " + in.path);
             std::string error = in.error.empty() ? work(in) : in.error;
             if (!error.empty()) {
                 failures.fetch_add(1);

@@ -8,9 +8,11 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <utility>
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -54,6 +56,13 @@ struct InputLimits {
     }
 };
 
+// Canonical XML is what convert writes, not a page: converting it as one would give a garbage title.
+constexpr std::string_view already_canonical =
+    "already canonical XML: nothing to convert (occkit validate checks it, occkit export reads it)";
+// A profile without a title fails `occkit validate`: say so now rather than exit 0 in silence.
+constexpr std::string_view no_title_warning =
+    "warning: no title found (validate will report it); try --layout or --explain";
+
 std::string explain(const Conversion& c) {
     std::ostringstream out;
     out << "# layout " << c.profile.source.layout << " (confidence " << std::fixed << std::setprecision(2)
@@ -76,7 +85,6 @@ void add_convert(CLI::App& app, int& rc) {
         std::string url;
         unsigned jobs = 1;
         bool explain = false;
-        bool quiet = false;
         bool fsync = false;
         PageOptions layout;
         InputLimits limits;
@@ -89,7 +97,6 @@ void add_convert(CLI::App& app, int& rc) {
     cmd->add_option("--url", opt->url, "Source URL to record as provenance");
     cmd->add_option("-j,--jobs", opt->jobs, "Convert N files in parallel")->check(CLI::Range(1u, 256u));
     cmd->add_flag("--explain", opt->explain, "Print where each source line went instead of the XML");
-    cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes (such as the generic-layout fallback)");
     cmd->add_flag("--fsync", opt->fsync,
                   "Sync each output file and its directory to disk before going on (slower; outputs are always "
                   "written atomically)");
@@ -100,7 +107,12 @@ void add_convert(CLI::App& app, int& rc) {
         auto inputs = inputs_or_stdin(opt->inputs, page_extensions);
         bool to_dir = names_directory(opt->inputs, inputs, opt->output);
         if (to_dir && opt->output.empty() && !opt->explain) {
-            report("occkit: convert: several inputs need -o DIR (outputs mirror the input paths)");
+            usage_error("convert", "several inputs need -o DIR (outputs mirror the input paths)");
+            rc = exit_usage;
+            return;
+        }
+        if (std::string refused = to_dir ? output_for_several_inputs(opt->output) : ""; !refused.empty()) {
+            usage_error("convert", refused);
             rc = exit_usage;
             return;
         }
@@ -116,9 +128,11 @@ void add_convert(CLI::App& app, int& rc) {
         std::mutex stdout_mutex;
         auto work = [&](const InputFile& in) -> std::string {
             try {
-                Conversion c = convert(read_input(in.path, opt->limits.input_bytes()), copts);
-                if (!opt->quiet)
-                    for (const auto& note : c.notes) report("occkit: " + in.path + ": note: " + note);
+                std::string bytes = read_input(in.path, opt->limits.input_bytes());
+                if (is_canonical_xml(bytes, in.path)) return std::string(already_canonical);
+                Conversion c = convert(std::exchange(bytes, {}), copts);  // the page is freed before writing
+                for (const auto& text : c.notes) note(in.path, "note: " + text);
+                if (!c.profile.title) note(in.path, no_title_warning);
                 std::string text = opt->explain ? explain(c) : write_xml(c.profile);
                 if (to_dir && !opt->explain) {
                     write_file_atomic(outputs[static_cast<std::size_t>(&in - inputs.data())], text, protected_inputs,
@@ -127,7 +141,7 @@ void add_convert(CLI::App& app, int& rc) {
                     write_file_atomic(opt->output, text, protected_inputs, durability);
                 } else {
                     std::lock_guard lock(stdout_mutex);
-                    write_file_atomic("-", text);
+                    write_to_stdout(text);
                 }
                 return {};
             } catch (const std::exception& e) {
@@ -135,7 +149,7 @@ void add_convert(CLI::App& app, int& rc) {
             }
         };
         std::size_t failed = run_batch(inputs, opt->jobs, work, "converting");
-        if (to_dir && !opt->explain && !opt->quiet)
+        if (to_dir && !opt->explain && !quiet())
             report("occkit: converted " + std::to_string(inputs.size() - failed) + " of " +
                    std::to_string(inputs.size()) + " input(s) into " + opt->output);
         rc = interrupted() ? exit_interrupted : failed ? exit_failures : exit_ok;

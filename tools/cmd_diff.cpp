@@ -12,6 +12,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/error.hpp"
@@ -32,13 +33,6 @@ const std::vector<std::string> snapshot_extensions = {".xml", ".html", ".htm", "
 
 // git hands an external diff /dev/null for the missing side of an added or deleted file: an empty profile.
 constexpr std::string_view no_file = "/dev/null";
-
-bool use_color(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* term = std::getenv("TERM");
-    return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !(term && std::string_view(term) == "dumb");
-}
 
 void add_color_option(CLI::App* cmd, std::string& mode) {
     cmd->add_option("--color", mode, "Colour the output: auto (on a terminal), always, never")
@@ -64,6 +58,7 @@ bool print(const std::string& text) {
     std::cout << text << std::flush;
     if (std::cout) return true;
     report("occkit: cannot write to standard output");
+    mark_stdout_failed();
     return false;
 }
 
@@ -79,7 +74,7 @@ struct DiffOptions {
 
 int run_textconv(DiffOptions& opt) {
     if (opt.files.size() != 1) {
-        report("occkit: diff --textconv takes one file");
+        usage_error("diff", "--textconv takes one file");
         return exit_error;
     }
     auto copts = opt.pages.convert_options("diff");
@@ -95,7 +90,7 @@ int run_textconv(DiffOptions& opt) {
 int run_diff(DiffOptions& opt) {
     if (opt.textconv) return run_textconv(opt);
     if (opt.files.size() != 2 || opt.labels.size() > 2) {
-        report("occkit: diff takes two files, OLD and NEW (or --textconv FILE), and at most two --label");
+        usage_error("diff", "two files, OLD and NEW (or --textconv FILE), and at most two --label");
         return exit_error;
     }
     auto copts = opt.pages.convert_options("diff");
@@ -175,13 +170,13 @@ int run_history(HistoryOptions& opt) {
     try {
         given = parse_date_options(opt.dates);
     } catch (const Error& e) {
-        report(std::string("occkit: history: ") + e.what());
+        usage_error("history", e.what());
         return exit_error;
     }
     auto inputs = collect_inputs(opt.inputs, snapshot_extensions);
     for (const auto& [file, date] : given)
         if (std::none_of(inputs.begin(), inputs.end(), [&](const InputFile& in) { return same_file(file, in.path); })) {
-            report("occkit: history: --date names " + file + ", which is not one of the snapshots");
+            usage_error("history", "--date names " + file + ", which is not one of the snapshots");
             return exit_error;
         }
     std::vector<std::optional<Snapshot>> read(inputs.size());

@@ -9,6 +9,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -65,7 +66,7 @@ std::vector<Document> read_documents(const InputFile& in, const ExportSettings& 
     if (!is_canonical_xml(bytes, in.path)) {
         Conversion conversion = convert(bytes, settings.convert);
         if (!settings.quiet)
-            for (const auto& note : conversion.notes) report("occkit: " + in.path + ": note: " + note);
+            for (const auto& text : conversion.notes) report("occkit: " + in.path + ": note: " + text);
         return {Document{"", std::move(conversion.profile), ""}};
     }
     std::vector<std::string_view> pieces = split_xml_documents(bytes);
@@ -156,7 +157,7 @@ private:
             return;
         }
         try {
-            write_file_atomic("-", text);
+            write_to_stdout(text);
         } catch (const std::exception& e) {
             error_ = e.what();
         }
@@ -185,14 +186,17 @@ struct ExportOptions {
     std::string url;
     PageOptions pages;  // how pages are converted
     unsigned jobs = 1;
-    bool quiet = false;
 };
 
 // json and jsonld: one document per input, to stdout, a file, or a directory of mirrored paths.
 int export_documents(const ExportOptions& opt, std::vector<InputFile>& inputs, const ExportSettings& settings) {
     bool to_dir = names_directory(opt.inputs, inputs, opt.output);
     if (to_dir && opt.output.empty()) {
-        report("occkit: export: several inputs need -o DIR (outputs mirror the input paths), or --format ndjson");
+        usage_error("export", "several inputs need -o DIR (outputs mirror the input paths), or --format ndjson");
+        return exit_usage;
+    }
+    if (std::string refused = to_dir ? output_for_several_inputs(opt.output) : ""; !refused.empty()) {
+        usage_error("export", refused);
         return exit_usage;
     }
     const ProtectedPaths protected_inputs(input_paths(inputs));
@@ -223,7 +227,7 @@ int export_documents(const ExportOptions& opt, std::vector<InputFile>& inputs, c
     };
     std::size_t failed = run_batch(inputs, opt.jobs, work, "exporting");
     if (!out.error().empty()) report("occkit: " + out.error());
-    if (to_dir && !opt.quiet)
+    if (to_dir && !quiet())
         report("occkit: exported " + std::to_string(inputs.size() - failed) + " of " + std::to_string(inputs.size()) +
                " input(s) into " + opt.output);
     return interrupted() ? exit_interrupted : failed || !out.error().empty() ? exit_failures : exit_ok;
@@ -266,7 +270,11 @@ struct ImportOptions {
 int import_documents(const ImportOptions& opt, std::vector<InputFile>& inputs) {
     bool to_dir = names_directory(opt.inputs, inputs, opt.output);
     if (to_dir && opt.output.empty()) {
-        report("occkit: import: several inputs need -o DIR (outputs mirror the input paths)");
+        usage_error("import", "several inputs need -o DIR (outputs mirror the input paths)");
+        return exit_usage;
+    }
+    if (std::string refused = to_dir ? output_for_several_inputs(opt.output) : ""; !refused.empty()) {
+        usage_error("import", refused);
         return exit_usage;
     }
     const ProtectedPaths protected_inputs(input_paths(inputs));
@@ -323,7 +331,6 @@ void add_export(CLI::App& app, int& rc) {
     opt->pages.add_to(cmd);
     cmd->add_option("-j,--jobs", opt->jobs, "Export N inputs in parallel (the output order stays the input order)")
         ->check(CLI::Range(1u, 256u));
-    cmd->add_flag("-q,--quiet", opt->quiet, "Do not print notes and the summary");
     cmd->callback([opt, &rc] {
         auto convert_options = opt->pages.convert_options("export");
         if (!convert_options) {
@@ -333,7 +340,7 @@ void add_export(CLI::App& app, int& rc) {
         ExportSettings settings;
         settings.convert = std::move(*convert_options);
         settings.convert.url = opt->url;
-        settings.quiet = opt->quiet;
+        settings.quiet = quiet();
         auto inputs = inputs_or_stdin(opt->inputs, export_extensions);
         rc = opt->format == "ndjson" ? export_stream(*opt, inputs, settings) : export_documents(*opt, inputs, settings);
     });

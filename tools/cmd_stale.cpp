@@ -1,5 +1,6 @@
 // occkit stale: how old each section of each profile is, against a policy of maximum ages (occkit/stale.hpp).
-// Exit codes: 0 nothing flagged, 1 something outdated or undatable (for CI), 2 usage or input errors, 130 interrupted.
+// Exit codes: 0 nothing flagged, 1 something outdated or undatable (for CI) or an input that failed, 2 usage or
+// output errors, 130 interrupted.
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -10,6 +11,8 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "config.hpp"
+#include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -48,15 +51,20 @@ struct Options {
     std::string as_of;
     std::string max_age;
     std::string policy_file;
+    bool no_config = false;
     std::string format = "text";
     std::string output;
     unsigned jobs = 1;
     PageOptions pages;  // how pages are converted
 };
 
-// The policy from --policy, then --max-age over its default. Throws occkit::Error with the reason.
+// The policy from --policy (else occkit.conf's [stale-policy]), then --max-age over its default. Throws occkit::Error
+// with the reason.
 StalePolicy policy_from(const Options& opt) {
-    StalePolicy policy = opt.policy_file.empty() ? StalePolicy{} : StalePolicy::load(opt.policy_file);
+    std::optional<ProjectConfig> project = opt.policy_file.empty() && !opt.no_config ? discover_config() : std::nullopt;
+    StalePolicy policy = !opt.policy_file.empty()         ? StalePolicy::load(opt.policy_file)
+                         : project && project->has_policy ? StalePolicy::parse(project->policy, project->path)
+                                                          : StalePolicy{};
     if (!opt.max_age.empty()) {
         auto months = parse_duration_months(opt.max_age);
         if (!months) throw Error("--max-age: '" + opt.max_age + "' is not a duration such as 36m or 3y");
@@ -68,7 +76,7 @@ StalePolicy policy_from(const Options& opt) {
 int run_stale(Options& opt) {
     std::optional<CalendarDate> as_of = opt.as_of.empty() ? today() : parse_as_of(opt.as_of);
     if (!as_of) {
-        report("occkit: stale: --as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
+        usage_error("stale", "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
         return exit_usage;
     }
     StaleFormat format = StaleFormat::text;
@@ -104,7 +112,7 @@ int run_stale(Options& opt) {
         return exit_usage;
     }
     if (interrupted()) return exit_interrupted;
-    if (failed) return exit_usage;
+    if (failed) return exit_failures;  // an input that cannot be read is an input that failed, as in every command
     bool flagged = std::any_of(done.begin(), done.end(), [](const StaleAudit& a) { return a.flagged(); });
     return flagged ? exit_failures : exit_ok;
 }
@@ -125,6 +133,7 @@ void add_stale(CLI::App& app, int& rc) {
     cmd->add_option("-o,--output", opt->output, "Write the report to this file instead of stdout");
     cmd->add_option("-j,--jobs", opt->jobs, "Audit N files in parallel")->check(CLI::Range(1u, 256u));
     opt->pages.add_to(cmd);
+    add_no_config_flag(cmd, opt->no_config);
     cmd->callback([opt, &rc] { rc = run_stale(*opt); });
 }
 

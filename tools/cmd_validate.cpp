@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -14,6 +15,8 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "config.hpp"
+#include "manner.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/stale.hpp"
@@ -39,8 +42,11 @@ struct Options {
     std::string baseline_file;
     std::string write_baseline_file;
     std::string stale_policy_file;
+    std::string root;  // --root: paths in baselines and CI reports are relative to it (default: the inputs' root)
     bool stale = false;
     bool from_page = false;
+    bool no_config = false;
+    std::optional<ProjectConfig> project;  // occkit.conf, when found and not --no-config
     unsigned jobs = 1;
     std::size_t max_annotations = 50;
     PageOptions pages;  // how pages are converted
@@ -69,7 +75,9 @@ bool is_page(const InputFile& in, const Options& opt) {
 // when the config gives them a severity.
 ProfileRuleSet stale_rule_set(const Options& opt) {
     auto policy = std::make_shared<StalePolicy>(
-        opt.stale_policy_file.empty() ? StalePolicy{} : StalePolicy::load(opt.stale_policy_file));
+        !opt.stale_policy_file.empty()           ? StalePolicy::load(opt.stale_policy_file)
+        : opt.project && opt.project->has_policy ? StalePolicy::parse(opt.project->policy, opt.project->path)
+                                                 : StalePolicy{});
     ProfileRuleSet set;
     set.rules = stale_rule_infos();
     set.enabled = opt.stale || !opt.stale_policy_file.empty();
@@ -79,19 +87,18 @@ ProfileRuleSet stale_rule_set(const Options& opt) {
     return set;
 }
 
-// Everything that can be wrong before the first file is read: a usage error (exit 2) with its message.
+// Everything that can be wrong before the first file is read: a usage error (exit 2) with its message. --as-of
+// was checked by run_validate.
 std::unique_ptr<Validator> make_validator(Options& opt, std::string& error) {
     ValidatorOptions options;
-    if (!opt.as_of.empty()) {
-        auto as_of = parse_as_of(opt.as_of);
-        if (!as_of) {
-            error = "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22";
-            return nullptr;
-        }
-        options.as_of = *as_of;
-    }
+    if (auto as_of = parse_as_of(opt.as_of)) options.as_of = *as_of;
     try {
-        if (!opt.config_file.empty()) options.config = RuleConfig::load(opt.config_file);
+        if (!opt.no_config && (opt.config_file.empty() || opt.stale_policy_file.empty()))
+            opt.project = discover_config();
+        if (!opt.config_file.empty())
+            options.config = RuleConfig::load(opt.config_file);
+        else if (opt.project && opt.project->has_rules)
+            options.config = RuleConfig::parse(opt.project->rules, opt.project->path);
         opt.pages.apply_to(options.convert);
         options.extra_rule_sets.push_back(stale_rule_set(opt));
         return std::make_unique<Validator>(std::move(options));
@@ -147,7 +154,40 @@ Run validate_all(const Validator& validator, const Options& opt) {
     return run;
 }
 
+// The findings with their paths relative to `root`, as baselines record them: the same baseline then matches
+// whether the inputs were typed as ci, ./ci or /abs/ci, from any directory.
+std::vector<Finding> below_root(const std::vector<Finding>& findings, const std::string& root) {
+    std::vector<Finding> relative = findings;
+    for (Finding& f : relative) f.file = path_below_root(f.file, root);
+    return relative;
+}
+
+// Baseline::suppress on the root-relative findings, applied to the findings as given. Each copy carries its
+// original index in `message`, which fingerprints never read.
+std::size_t suppress_baselined(const Baseline& baseline, std::vector<Finding>& findings, const std::string& root) {
+    std::vector<Finding> relative = below_root(findings, root);
+    for (std::size_t i = 0; i < relative.size(); ++i) relative[i].message = std::to_string(i);
+    std::size_t suppressed = baseline.suppress(relative);
+    std::vector<Finding> kept;
+    for (const Finding& f : relative) kept.push_back(std::move(findings[std::stoul(f.message)]));
+    findings = std::move(kept);
+    return suppressed;
+}
+
+// GitHub shows $GITHUB_STEP_SUMMARY (markdown, appended to) on the job's page.
+void write_step_summary(const std::string& markdown) {
+    const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+    if (!path || !*path) return;
+    std::ofstream out(path, std::ios::app | std::ios::binary);
+    out << markdown << '\n';
+    if (!out) report(std::string("occkit: validate: ") + path + ": cannot append the step summary");
+}
+
 int run_validate(Options& opt, bool format_given) {
+    if (!opt.as_of.empty() && !parse_as_of(opt.as_of)) {
+        usage_error("validate", "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
+        return exit_usage;
+    }
     std::string error;
     std::unique_ptr<Validator> validator = make_validator(opt, error);
     std::optional<Baseline> baseline;
@@ -165,28 +205,41 @@ int run_validate(Options& opt, bool format_given) {
 
     Run run = validate_all(*validator, opt);
     std::vector<fs::path> protected_inputs(run.files.begin(), run.files.end());
+    // Baselines: relative to --root, else to the inputs' own root (ci, ./ci and /abs/ci record the same paths).
+    // Reports for CI services: relative to --root, else to the working directory (the checkout, in CI).
+    const std::string root = opt.root.empty() ? common_root(opt.inputs) : opt.root;
+    std::error_code cwd_error;
+    const std::string report_root = opt.root.empty() ? fs::current_path(cwd_error).string() : opt.root;
     try {
         if (!opt.write_baseline_file.empty())
-            write_file_atomic(opt.write_baseline_file, Baseline::write(run.findings), protected_inputs);
+            write_file_atomic(opt.write_baseline_file, Baseline::write(below_root(run.findings, root)),
+                              protected_inputs);
         if (baseline) {
-            std::size_t suppressed = baseline->suppress(run.findings);
+            std::size_t suppressed = suppress_baselined(*baseline, run.findings, root);
             if (suppressed > 0)
-                report("occkit: validate: " + std::to_string(suppressed) + " finding(s) accepted by the baseline " +
-                       opt.baseline_file);
+                note("validate",
+                     std::to_string(suppressed) + " finding(s) accepted by the baseline " + opt.baseline_file);
         }
         ReportOptions report_options;
         report_options.tool_version = version();
         report_options.github_annotation_cap = opt.max_annotations;
         report_options.fail_on = fail_on;
+        report_options.root = report_root;
+        report_options.with_baseline = baseline.has_value();
+        report_options.execution_successful = run.internal_errors == 0 && !interrupted();
         std::string text = write_report(chosen_format(opt, format_given), run.findings, validator->active_rules(),
                                         run.files, report_options);
         write_file_atomic(opt.output.empty() ? "-" : opt.output, text, protected_inputs);
+        write_step_summary(write_markdown_summary(run.findings, run.files, report_options));
     } catch (const std::exception& e) {
         report(std::string("occkit: validate: ") + e.what());
         return exit_usage;
     }
     if (interrupted()) return exit_interrupted;
     if (run.internal_errors > 0) return exit_usage;
+    // Recording the baseline is the step's job: its findings are accepted, not failures (a "create the baseline"
+    // CI step passes).
+    if (!opt.write_baseline_file.empty()) return exit_ok;
     bool failing = std::any_of(run.findings.begin(), run.findings.end(),
                                [fail_on](const Finding& f) { return f.severity >= fail_on; });
     return failing ? exit_failures : exit_ok;
@@ -228,7 +281,7 @@ int run_rules(const std::string& id) {
             return exit_ok;
         }
     }
-    report("occkit: rules: unknown rule '" + id + "' (`occkit rules` lists them)");
+    usage_error("rules", "unknown rule '" + id + "' (`occkit rules` lists them)");
     return exit_usage;
 }
 
@@ -242,17 +295,23 @@ void add_validate(CLI::App& app, int& rc) {
                     "for stdin (XML)");
     cmd->add_option("-o,--output", opt->output, "Write the report to this file instead of stdout");
     cmd->add_option("--format", opt->format, "Report format (default text; github when GITHUB_ACTIONS=true)")
-        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "codeclimate"}));
     cmd->add_option("--fail-on", opt->fail_on, "Exit 1 when a finding is at least this severe (default error)")
         ->check(CLI::IsMember({"info", "warning", "error"}));
     cmd->add_option("--as-of", opt->as_of, "Dates after this one are in the future (YYYY-MM-DD; default today, UTC)");
     cmd->add_option("--config", opt->config_file, "Rule settings: lines \"rule-id = off|info|warning|error\"");
     cmd->add_option("--baseline", opt->baseline_file, "Do not report findings recorded in this file");
-    cmd->add_option("--write-baseline", opt->write_baseline_file, "Record every finding of this run in this file");
+    cmd->add_option("--write-baseline", opt->write_baseline_file,
+                    "Record every finding of this run in this file (exits 0: the findings are accepted)");
+    cmd->add_option("--root", opt->root,
+                    "Paths in baselines and CI reports (sarif, codeclimate, junit file=) are relative to this "
+                    "directory (default: baselines the deepest directory holding every input, reports the working "
+                    "directory)");
     cmd->add_flag("--from-page", opt->from_page, "Treat every input as a page (HTML or text) and convert it first");
     opt->pages.add_to(cmd);
     cmd->add_flag("--stale", opt->stale, "Also run the staleness audit's rules (see occkit stale)");
     cmd->add_option("--stale-policy", opt->stale_policy_file, "Maximum section ages for --stale (implies --stale)");
+    add_no_config_flag(cmd, opt->no_config);
     cmd->add_option("-j,--jobs", opt->jobs, "Validate N files in parallel")->check(CLI::Range(1u, 256u));
     cmd->add_option("--max-annotations", opt->max_annotations, "github format: annotate at most N findings")
         ->check(CLI::Range(std::size_t{0}, std::size_t{100000}));

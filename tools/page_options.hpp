@@ -10,6 +10,7 @@
 
 #include "batch.hpp"
 #include "occkit/convert.hpp"
+#include "occkit/error.hpp"
 #include "occkit/layout.hpp"
 
 namespace occkit::cli {
@@ -31,13 +32,16 @@ struct PageOptions {
     }
 
     // Build the layout set once, before any file is read; nullptr means the built-in set. Throws occkit::Error on
-    // a bad layout file.
+    // a bad layout file or an unknown --layout.
+    // An unknown --layout is a usage error too, like a bad --layout-file, not a failure of every input.
     const LayoutSet* layouts() {
-        if (layout_files.empty()) return nullptr;
-        if (!user_set) {
+        if (!layout_files.empty() && !user_set) {
             user_set = std::make_unique<LayoutSet>(LayoutSet::builtin());
             for (const auto& f : layout_files) user_set->add_file(f);
         }
+        const LayoutSet& set = user_set ? *user_set : LayoutSet::builtin();
+        if (!layout.empty() && !set.find(layout))
+            throw Error("--layout: unknown layout '" + layout + "' (`occkit layouts` lists them)");
         return user_set.get();
     }
 

@@ -10,6 +10,7 @@
 
 #include "json_writer.hpp"
 #include "occkit/decode.hpp"
+#include "report_ci.hpp"
 #include "text_util.hpp"
 
 namespace occkit {
@@ -114,8 +115,24 @@ std::string file_uri(std::string_view path) {
     return out;
 }
 
-void write_sarif_rule(detail::JsonWriter& json, const RuleInfo& rule) {
-    json.begin_object().key("id").string(rule.id);
+// "missing-title" -> "MissingTitle": SARIF's rule name, an identifier-like form of the id.
+std::string sarif_rule_name(std::string_view id) {
+    std::string name;
+    bool upper = true;
+    for (char c : id) {
+        if (c == '-' || c == '_') {
+            upper = true;
+            continue;
+        }
+        name += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+        upper = false;
+    }
+    return name;
+}
+
+void write_sarif_rule(detail::JsonWriter& json, const RuleInfo& rule, const ReportOptions& options) {
+    json.begin_object().key("id").string(rule.id).key("name").string(sarif_rule_name(rule.id));
+    if (!options.help_uri.empty()) json.key("helpUri").string(options.help_uri);
     json.key("shortDescription").begin_object().key("text").string(rule.summary).end_object();
     json.key("fullDescription").begin_object().key("text").string(rule.explanation).end_object();
     json.key("help").begin_object().key("text").string(rule.explanation).end_object();
@@ -125,7 +142,7 @@ void write_sarif_rule(detail::JsonWriter& json, const RuleInfo& rule) {
 }
 
 void write_sarif_result(detail::JsonWriter& json, const Finding& f,
-                        const std::map<std::string, std::size_t>& rule_index) {
+                        const std::map<std::string, std::size_t>& rule_index, const ReportOptions& options) {
     json.begin_object().key("ruleId").string(f.rule);
     if (auto it = rule_index.find(f.rule); it != rule_index.end())
         json.key("ruleIndex").integer(static_cast<long long>(it->second));
@@ -134,10 +151,16 @@ void write_sarif_result(detail::JsonWriter& json, const Finding& f,
     if (f.source_line > 0) message += " (page line " + std::to_string(f.source_line) + ")";
     json.key("message").begin_object().key("text").string(message).end_object();
     json.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
-    json.key("artifactLocation").begin_object().key("uri").string(file_uri(f.file)).end_object();
+    json.key("artifactLocation").begin_object();
+    if (std::string below = path_below_root(f.file, options.root); !options.root.empty() && below != f.file)
+        json.key("uri").string(file_uri(below)).key("uriBaseId").string("SRCROOT");
+    else
+        json.key("uri").string(file_uri(f.file));
+    json.end_object();
     if (f.xml_line > 0) json.key("region").begin_object().key("startLine").integer(f.xml_line).end_object();
     json.end_object().end_object().end_array();
     json.key("partialFingerprints").begin_object().key("occkitFingerprint/v1").string(fingerprint(f)).end_object();
+    if (options.with_baseline) json.key("baselineState").string("new");
     json.key("properties").begin_object().key("subject").string(f.subject);
     if (f.source_line > 0) json.key("sourceLine").integer(f.source_line);
     json.end_object();
@@ -155,11 +178,19 @@ std::string write_sarif(const std::vector<Finding>& findings, const std::vector<
     json.key("rules").begin_array();
     std::map<std::string, std::size_t> rule_index;
     for (const RuleInfo& rule : rules)
-        if (rule_index.emplace(rule.id, rule_index.size()).second) write_sarif_rule(json, rule);
+        if (rule_index.emplace(rule.id, rule_index.size()).second) write_sarif_rule(json, rule, options);
     json.end_array();
     json.end_object().end_object();  // driver, tool
+    json.key("invocations").begin_array().begin_object();
+    json.key("executionSuccessful").boolean(options.execution_successful).end_object().end_array();
+    if (!options.root.empty()) {
+        std::string root_uri = file_uri(options.root);
+        if (root_uri.empty() || root_uri.back() != '/') root_uri += '/';  // a base URI names a directory
+        json.key("originalUriBaseIds").begin_object().key("SRCROOT").begin_object().key("uri").string(root_uri);
+        json.end_object().end_object();
+    }
     json.key("results").begin_array();
-    for (const Finding& f : findings) write_sarif_result(json, f, rule_index);
+    for (const Finding& f : findings) write_sarif_result(json, f, rule_index, options);
     json.end_array();
     json.end_object().end_array();  // run, runs
     json.end_object();
@@ -201,6 +232,7 @@ std::string write_junit(const std::vector<Finding>& findings, const std::vector<
         pugi::xml_node test = suite.append_child("testcase");
         test.append_attribute("classname") = xml_text(options.tool_name).c_str();
         test.append_attribute("name") = xml_text(file).c_str();
+        test.append_attribute("file") = xml_text(path_below_root(file, options.root)).c_str();  // GitLab links by it
         test.append_attribute("time") = "0";
         std::string failing, passing;
         std::size_t failing_count = 0;
@@ -330,6 +362,8 @@ bool report_format_from_string(std::string_view s, ReportFormat& out) {
         out = ReportFormat::sarif;
     else if (s == "junit")
         out = ReportFormat::junit;
+    else if (s == "codeclimate")
+        out = ReportFormat::codeclimate;
     else if (s == "github")
         out = ReportFormat::github;
     else
@@ -350,6 +384,8 @@ std::string write_report(ReportFormat format, const std::vector<Finding>& findin
             return write_junit(findings, files, options);
         case ReportFormat::github:
             return write_github(findings, files, options);
+        case ReportFormat::codeclimate:
+            return detail::write_codeclimate(findings, options);
     }
     return {};
 }

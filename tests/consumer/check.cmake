@@ -1,4 +1,4 @@
-# Install the built tree into a scratch prefix, then build tests/consumer against it twice: through the CMake
+# Install the built tree into a scratch prefix, run the installed program, then build tests/consumer against it twice: through the CMake
 # package config, and through pkg-config with a plain compiler call. Run with cmake -P.
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix RESULT_VARIABLE rc OUTPUT_QUIET)
@@ -15,16 +15,27 @@ if(rc)
   message(FATAL_ERROR "consumer build failed")
 endif()
 set(libdir ${WORK_DIR}/prefix/${LIBDIR})
+# The installed program runs from its prefix with no LD_LIBRARY_PATH (RPATH $ORIGIN/../lib).
+execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LD_LIBRARY_PATH ${WORK_DIR}/prefix/bin/occkit --version
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc OR NOT out MATCHES "^occkit [0-9]")
+  message(FATAL_ERROR "installed occkit does not run (exit ${rc}): ${out}${err}")
+endif()
+message(STATUS "installed program: ${out}")
 execute_process(COMMAND ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libdir} ${WORK_DIR}/build/consumer
   RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 if(rc)
   message(FATAL_ERROR "consumer (CMake package) failed: ${out}")
 endif()
 message(STATUS "consumer via CMake package: ${out}")
-execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${libdir}/pkgconfig pkg-config --define-variable=prefix=${WORK_DIR}/prefix --cflags --libs occkit
+execute_process(COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${libdir}/pkgconfig pkg-config --cflags --libs occkit
   RESULT_VARIABLE rc OUTPUT_VARIABLE flags OUTPUT_STRIP_TRAILING_WHITESPACE)
 if(rc)
   message(FATAL_ERROR "pkg-config does not know occkit")
+endif()
+# Relocatable occkit.pc: the flags point into the scratch prefix, not the configured CMAKE_INSTALL_PREFIX.
+if(NOT flags MATCHES "${WORK_DIR}/prefix/")
+  message(FATAL_ERROR "occkit.pc does not point into the prefix it was installed to: ${flags}")
 endif()
 separate_arguments(flags UNIX_COMMAND "${flags}")
 execute_process(COMMAND c++ ${SOURCE_DIR}/main.cpp -o ${WORK_DIR}/consumer-pc ${flags} RESULT_VARIABLE rc)

@@ -36,7 +36,8 @@ struct Finding {
 // A stable fingerprint for baselines and SARIF partialFingerprints: rule, file and subject, not line numbers.
 std::string fingerprint(const Finding& f);
 
-enum class ReportFormat { text, json, sarif, junit, github };
+// codeclimate: GitLab Code Quality (Code Climate issues JSON).
+enum class ReportFormat { text, json, sarif, junit, github, codeclimate };
 bool report_format_from_string(std::string_view s, ReportFormat& out);
 
 struct ReportOptions {
@@ -44,7 +45,25 @@ struct ReportOptions {
     std::string tool_version;
     std::size_t github_annotation_cap = 50;  // GitHub shows only so many annotations; a summary line says the rest
     Severity fail_on = Severity::error;      // JUnit: findings at or above fail their file's test case
+    // Directory the reports' paths are relative to (SARIF originalUriBaseIds SRCROOT, Code Quality paths, the
+    // markdown summary); empty: paths as given.
+    std::string root;
+    std::string help_uri =
+        "https://github.com/occkit/occkit/blob/main/README.md#checking-profiles-in-ci-occkit-validate";
+    bool with_baseline = false;        // SARIF: results carry baselineState ("new": the baseline did not accept them)
+    bool execution_successful = true;  // SARIF invocations[0].executionSuccessful: false after internal errors
 };
+
+// `file` relative to `root` (generic '/' separators) when it is below it; otherwise `file` unchanged.
+std::string path_below_root(const std::string& file, const std::string& root);
+// The deepest directory holding every input (a directory input itself, a file's parent); "-" is ignored. Absolute;
+// empty when there is no input path.
+std::string common_root(const std::vector<std::string>& inputs);
+
+// A markdown summary for a CI job page (GitHub's $GITHUB_STEP_SUMMARY): the counts, then a table of at most
+// `max_rows` findings.
+std::string write_markdown_summary(const std::vector<Finding>& findings, const std::vector<std::string>& files,
+                                   const ReportOptions& options, std::size_t max_rows = 50);
 
 // `files` lists every file checked (a JUnit test case each, including clean ones).
 std::string write_report(ReportFormat format, const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,

@@ -1,0 +1,13 @@
+// Internal: the GitLab Code Quality writer (report_ci.cpp), reached through write_report (findings.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "occkit/findings.hpp"
+
+namespace occkit::detail {
+
+std::string write_codeclimate(const std::vector<Finding>& findings, const ReportOptions& options);
+
+}  // namespace occkit::detail

@@ -1,0 +1,32 @@
+# Builds the Debian package with `cpack -G DEB` and lists it with `dpkg-deb -c`: the program, the library, the
+# headers, the CMake package config and occkit.pc must all be in it. Run with cmake -P (BUILD_DIR, WORK_DIR, and EXTRA_EXPECTED: more paths, '|'-separated).
+find_program(DPKG_DEB dpkg-deb)
+if(NOT DPKG_DEB)
+  message(STATUS "SKIP: dpkg-deb is not installed")
+  return()
+endif()
+file(REMOVE_RECURSE ${WORK_DIR})
+execute_process(COMMAND cpack -G DEB --config ${BUILD_DIR}/CPackConfig.cmake -B ${WORK_DIR}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc)
+  message(FATAL_ERROR "cpack -G DEB failed: ${out}${err}")
+endif()
+file(GLOB debs ${WORK_DIR}/*.deb)
+list(LENGTH debs count)
+if(NOT count EQUAL 1)
+  message(FATAL_ERROR "expected one .deb in ${WORK_DIR}, found ${count}: ${debs}")
+endif()
+execute_process(COMMAND ${DPKG_DEB} -c ${debs} RESULT_VARIABLE rc OUTPUT_VARIABLE listing)
+if(rc)
+  message(FATAL_ERROR "dpkg-deb -c failed on ${debs}")
+endif()
+string(REPLACE "|" ";" EXTRA_EXPECTED "${EXTRA_EXPECTED}")  # '|'-separated: a ';' would split the command line
+foreach(expected ./usr/bin/occkit ./usr/include/occkit/occkit.hpp ./usr/include/occkit/version.hpp
+                 /libocckit.so.0 /cmake/occkit/occkitConfig.cmake /pkgconfig/occkit.pc ${EXTRA_EXPECTED})
+  string(FIND "${listing}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${debs} lacks ${expected}:\n${listing}")
+  endif()
+endforeach()
+execute_process(COMMAND ${DPKG_DEB} -f ${debs} Package Version Depends OUTPUT_VARIABLE fields)
+message(STATUS "${debs}:\n${fields}")
