@@ -179,6 +179,7 @@ std::optional<Region> region_of_token(std::string_view token) {
         {"advert", Region::aside},
         {"advertisement", Region::aside},
         {"newsletter", Region::aside},
+        {"stats", Region::aside},
         {"share", Region::share},
         {"sharing", Region::share},
         {"social", Region::share},
@@ -364,7 +365,7 @@ private:
     std::size_t depth() const { return stack_.size() + skip_depth_; }
     void start_skipping(const TagInfo& info, int line);
     void read_meta(const xmlChar** attributes);
-    void enter_region(std::string_view name, const TagInfo& info, const xmlChar** attributes, Frame& frame) const;
+    void enter_region(std::string_view name, const TagInfo& info, const xmlChar** attributes, Frame& frame);
     void end_skipped(int line);
     void boundary(int line);
     void flush_run();
@@ -373,7 +374,11 @@ private:
     void open_collector(const TagInfo& info, int line, Frame& frame);
     void close_collector();
     void emit_pending_term();
-    void emit(Block block) { doc_.blocks.push_back(std::move(block)); }
+    void emit(Block block) {
+        in_main_.push_back(!stack_.empty() && stack_.back().in_main);
+        doc_.blocks.push_back(std::move(block));
+    }
+    void mark_outside_main();
 
     htmlParserCtxtPtr ctxt_;
     BlockLimits limits_;
@@ -384,6 +389,8 @@ private:
     std::vector<Collector> collectors_;
     int bold_depth_ = 0;
     int link_depth_ = 0;
+    std::vector<bool> in_main_;  // per block: inside <main>, <article> or role="main"
+    bool saw_main_ = false;
 
     std::size_t skip_depth_ = 0;  // > 0 inside a skipped element: how many elements deep into it
     Tag skip_root_ = Tag::other;
@@ -448,9 +455,10 @@ void HtmlBlockReader::start_element(std::string_view name, const xmlChar** attri
 // The region a new element puts its text in: its own declared furniture, else its parent's. A site <header>
 // holds the logo and menus; a <header> inside <main> or <article> holds the content's own title, so it is content.
 void HtmlBlockReader::enter_region(std::string_view name, const TagInfo& info, const xmlChar** attributes,
-                                   Frame& frame) const {
+                                   Frame& frame) {
     const Frame* parent = stack_.empty() ? nullptr : &stack_.back();
     frame.in_main = (parent && parent->in_main) || info.tag == Tag::main || declares_main(attributes);
+    saw_main_ = saw_main_ || frame.in_main;
     frame.region = parent ? parent->region : Region::content;
     if (!info.block_level) return;  // a link or span inside a paragraph does not make the paragraph furniture
     if (auto declared = declared_region(name, attributes)) {
@@ -676,7 +684,19 @@ Document HtmlBlockReader::finish() {
     while (!stack_.empty()) end_element(boundary_line_);
     flush_run();
     emit_pending_term();
+    mark_outside_main();
     return std::move(doc_);
+}
+
+// A page that marks its main content (<main>, <article>, role="main") says that the rest is furniture: a stats
+// box, a sidebar or a footer without landmarks. An h1 outside it is still the page's name (a hero above <main>).
+void HtmlBlockReader::mark_outside_main() {
+    if (!saw_main_) return;
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+        Block& b = doc_.blocks[i];
+        bool page_name = b.kind == BlockKind::heading && b.level == 1;
+        if (!in_main_[i] && b.region == Region::content && !page_name) b.region = Region::outside_main;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

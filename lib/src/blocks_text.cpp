@@ -295,6 +295,8 @@ std::string_view to_string(Region region) {
             return "menu";
         case Region::share:
             return "share";
+        case Region::outside_main:
+            return "outside-main";
     }
     return "content";
 }

@@ -56,7 +56,7 @@ bool any_digit_or_money(std::string_view s) {
 
 std::string_view region_reason(Region region) {
     static const auto reasons = [] {
-        std::array<std::string, static_cast<std::size_t>(Region::share) + 1> r;
+        std::array<std::string, static_cast<std::size_t>(Region::outside_main) + 1> r;
         for (std::size_t k = 0; k < r.size(); ++k) r[k] = "markup: " + std::string(to_string(static_cast<Region>(k)));
         return r;
     }();

@@ -15,9 +15,21 @@ enum class BlockKind { heading, paragraph, list_item, label_value, table_row };
 
 // What an HTML page's markup says a block is part of: the main content, or a piece of page furniture (a landmark
 // such as <nav>, <footer>, <aside> or role="banner", or a container whose class or id names a cookie notice, a
-// breadcrumb, a sidebar, a menu, a share bar ...). The chrome stage drops furniture blocks unless the layout maps
-// them as content; their dates still date the page. Text pages have no markup: their blocks are all `content`.
-enum class Region : std::uint8_t { content, navigation, banner, footer, aside, breadcrumb, cookie, menu, share };
+// breadcrumb, a sidebar, a menu, a share bar ...), or outside the page's <main> or <article> when it has one. The
+// chrome stage drops furniture blocks unless the layout maps them as content; their dates still date the page. Text
+// pages have no markup: their blocks are all `content`.
+enum class Region : std::uint8_t {
+    content,
+    navigation,
+    banner,
+    footer,
+    aside,
+    breadcrumb,
+    cookie,
+    menu,
+    share,
+    outside_main
+};
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
