@@ -166,7 +166,7 @@ int run_validate(Options& opt, bool format_given) {
     Run run = validate_all(*validator, opt);
     std::vector<fs::path> protected_inputs(run.files.begin(), run.files.end());
     try {
-        if (!opt.write_baseline_file.empty())
+        if (!opt.write_baseline_file.empty() && !skip_partial_output(opt.write_baseline_file))
             write_file_atomic(opt.write_baseline_file, Baseline::write(run.findings), protected_inputs);
         if (baseline) {
             std::size_t suppressed = baseline->suppress(run.findings);
@@ -178,9 +178,12 @@ int run_validate(Options& opt, bool format_given) {
         report_options.tool_version = version();
         report_options.github_annotation_cap = opt.max_annotations;
         report_options.fail_on = fail_on;
-        std::string text = write_report(chosen_format(opt, format_given), run.findings, validator->active_rules(),
-                                        run.files, report_options);
-        write_file_atomic(opt.output.empty() ? "-" : opt.output, text, protected_inputs);
+        report_options.complete = !interrupted();
+        ReportFormat format = chosen_format(opt, format_given);
+        std::string text = write_report(format, run.findings, validator->active_rules(), run.files, report_options);
+        // SARIF marks an interrupted run (executionSuccessful: false); other reports are whole or not written.
+        if (opt.output.empty() || format == ReportFormat::sarif || !skip_partial_output(opt.output))
+            write_file_atomic(opt.output.empty() ? "-" : opt.output, text, protected_inputs);
     } catch (const std::exception& e) {
         report(std::string("occkit: validate: ") + e.what());
         return exit_usage;

@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
     add_stale(app, rc);
     add_diff(app, rc);
     add_export(app, rc);
+    for (CLI::App* command :
+         app.get_subcommands([](CLI::App* c) { return c->get_name() != "layouts" && c->get_name() != "rules"; }))
+        add_walk_options(*command);
     install_signal_handlers();
     try {
         app.parse(argc, argv);
@@ -36,5 +39,6 @@ int main(int argc, char** argv) {
         std::cerr << "occkit: " << e.what() << '\n';
         return exit_usage;
     }
-    return rc;
+    // Commands say exit_interrupted; the exit status names the signal (SIGHUP 129, SIGINT 130, SIGTERM 143).
+    return rc == exit_interrupted && interrupted() ? interrupted_exit_code() : rc;
 }

@@ -44,6 +44,7 @@ struct ReportOptions {
     std::string tool_version;
     std::size_t github_annotation_cap = 50;  // GitHub shows only so many annotations; a summary line says the rest
     Severity fail_on = Severity::error;      // JUnit: findings at or above fail their file's test case
+    bool complete = true;  // false: the run was interrupted; SARIF says so (invocations[0].executionSuccessful)
 };
 
 // `files` lists every file checked (a JUnit test case each, including clean ones).
