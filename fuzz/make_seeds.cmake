@@ -48,7 +48,7 @@ foreach(page IN LISTS sample_text shared_text)
 endforeach()
 foreach(document IN LISTS sample_xml)
   add_seed_file(xml ${document})
-  if(verdict IN_LIST targets)
+  if(IS_DIRECTORY ${OUT}/verdict)  # made above when the verdict target is built
     add_seed_file(verdict ${document})
   endif()
 endforeach()
