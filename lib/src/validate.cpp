@@ -101,8 +101,9 @@ public:
     int size() const { return static_cast<int>(elements_.size()); }
     int root() const { return elements_.empty() ? -1 : 0; }
     const Element& at(int e) const { return elements_[static_cast<std::size_t>(e)]; }
-    std::string_view name(int e) const { return view(at(e).name); }
-    std::string_view text(int e) const { return view(at(e).text); }
+    // An absent element (-1, from child() on a schema-invalid document whose rules still run) has no name or text.
+    std::string_view name(int e) const { return e < 0 ? std::string_view() : view(at(e).name); }
+    std::string_view text(int e) const { return e < 0 ? std::string_view() : view(at(e).text); }
     int line(int e) const { return e < 0 ? 0 : at(e).line; }
     int parent(int e) const { return at(e).parent; }
 
