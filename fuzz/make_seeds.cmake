@@ -48,6 +48,9 @@ foreach(page IN LISTS sample_text shared_text)
 endforeach()
 foreach(document IN LISTS sample_xml)
   add_seed_file(xml ${document})
+  if(IS_DIRECTORY ${OUT}/verdict)  # made above when the verdict target is built
+    add_seed_file(verdict ${document})
+  endif()
 endforeach()
 
 # Diff: two documents joined by an ASCII record separator (fuzz/targets.hpp): each sample page's HTML against its

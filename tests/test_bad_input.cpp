@@ -75,7 +75,8 @@ struct Outcome {
 struct RunOptions {
     std::chrono::seconds deadline{60};
     std::string stdout_path;               // instead of a pipe (e.g. /dev/full)
-    std::function<bool()> interrupt_when;  // polled every 10 ms: SIGINT is sent once it returns true
+    std::function<bool()> interrupt_when;  // polled every 10 ms: interrupt_signal is sent once it returns true
+    int interrupt_signal = SIGINT;
     std::optional<uid_t> run_as;           // drop to this user (and its group) before exec; root only
 };
 
@@ -133,7 +134,7 @@ Outcome run_bounded(const std::vector<std::string>& args, const RunOptions& opti
             break;
         }
         if (options.interrupt_when && !interrupted && options.interrupt_when()) {
-            kill(pid, SIGINT);
+            kill(pid, options.interrupt_signal);
             interrupted = true;
         }
         std::vector<pollfd> fds;
@@ -891,6 +892,113 @@ TEST_F(BadInput, MixedBatchConvertsEveryGoodFile) {
     EXPECT_EQ(outputs[2].filename(), "07-good.xml");
     expect_complete_outputs(dir / "out");
     EXPECT_NE(run.err.find("converted 3 of 8 input(s)"), std::string::npos) << run.err;
+}
+
+// SIGHUP, SIGINT and SIGTERM in the middle of a batch: the batch stops, no temporary file is left, every output is
+// complete, and the exit status is 128 + the signal.
+class Interrupt : public ::testing::TestWithParam<int> {};
+
+TEST_P(Interrupt, MidBatchStopsCleanlyWithItsOwnExitStatus) {
+    const int signal_number = GetParam();
+    fs::path dir = scratch_dir("bad-input-interrupt-" + std::to_string(signal_number));
+    const int pages = 600;
+    for (int k = 0; k < pages; ++k) {
+        char name[32];
+        std::snprintf(name, sizeof name, "page-%04d.txt", k);
+        write_bytes(dir / "pages" / name, good_text_page());
+    }
+    fs::path out = dir / "out";
+    RunOptions options = within(120s * slowdown);
+    options.interrupt_signal = signal_number;
+    options.interrupt_when = [&] {
+        std::error_code ec;
+        return fs::exists(out / "page-0020.xml", ec);
+    };
+    Outcome run = run_bounded({"convert", (dir / "pages").string(), "-o", out.string(), "-j", "2"}, options);
+    expect_orderly(run);
+    EXPECT_EQ(run.exit_code, 128 + signal_number) << run.err;
+    EXPECT_NE(run.err.find("interrupted"), std::string::npos) << run.err;
+    EXPECT_LT(files_in(out).size(), static_cast<std::size_t>(pages)) << "the batch finished before the interrupt";
+    expect_no_temporaries(out);
+    expect_complete_outputs(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Signals, Interrupt, ::testing::Values(SIGHUP, SIGINT, SIGTERM), [](const ::testing::TestParamInfo<int>& info) {
+        return std::string(info.param == SIGHUP ? "SIGHUP" : info.param == SIGINT ? "SIGINT" : "SIGTERM");
+    });
+
+// A batch held at a FIFO nobody writes to (named last but one), then interrupted: the reports and streams written
+// with -o are complete, marked partial, or absent.
+struct HeldBatch {
+    fs::path dir;
+    std::vector<std::string> inputs;
+};
+
+HeldBatch held_batch(const std::string& name) {
+    HeldBatch batch{scratch_dir("bad-input-held-" + name), {}};
+    const std::string xml =
+        read_file(source_dir() / "samples/alis/expected/orthotic-and-prosthetic-technician.txt.xml");
+    for (const char* file : {"a.xml", "b.xml"}) {
+        write_bytes(batch.dir / file, xml);
+        batch.inputs.push_back((batch.dir / file).string());
+    }
+    fs::path fifo = batch.dir / "held.xml";
+    if (mkfifo(fifo.c_str(), 0600) != 0) throw std::runtime_error("mkfifo failed");
+    batch.inputs.push_back(fifo.string());
+    write_bytes(batch.dir / "c.xml", xml);
+    batch.inputs.push_back((batch.dir / "c.xml").string());
+    return batch;
+}
+
+Outcome run_interrupted(std::vector<std::string> args, const HeldBatch& batch) {
+    args.insert(args.begin() + 1, batch.inputs.begin(), batch.inputs.end());
+    RunOptions options = within(60s * slowdown);
+    const auto start = std::chrono::steady_clock::now();
+    options.interrupt_when = [start] { return std::chrono::steady_clock::now() - start > 1500ms * slowdown; };
+    return run_bounded(args, options);
+}
+
+TEST(InterruptedOutputs, NdjsonStreamEndsWithARecordSayingSo) {
+    HeldBatch batch = held_batch("ndjson");
+    fs::path stream = batch.dir / "out" / "profiles.ndjson";
+    Outcome run = run_interrupted({"export", "-f", "ndjson", "-o", stream.string()}, batch);
+    expect_orderly(run);
+    EXPECT_EQ(run.exit_code, 130) << run.err;
+    std::vector<std::string> lines = lines_of(read_file(stream));
+    ASSERT_FALSE(lines.empty());
+    // Inputs done: the profiles written, and the FIFO whose read the signal cut short (reported on stderr).
+    const std::string record = "{\"interrupted\":true,\"inputs\":4,\"inputsDone\":";
+    ASSERT_EQ(lines.back().rfind(record, 0), 0u) << lines.back();
+    std::size_t done = std::stoul(lines.back().substr(record.size()));
+    EXPECT_EQ(lines.back(), record + std::to_string(done) + "}");
+    EXPECT_GE(done, lines.size() - 1);
+    EXPECT_LT(done, 4u) << "c.xml, after the FIFO, was exported";
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k)
+        EXPECT_NE(lines[k].find("\"schemaVersion\""), std::string::npos) << "not a whole profile: " << lines[k];
+    expect_no_temporaries(batch.dir / "out");
+}
+
+TEST(InterruptedOutputs, SarifSaysTheRunDidNotFinishAndOtherReportsAreNotWritten) {
+    HeldBatch batch = held_batch("validate");
+    fs::path sarif = batch.dir / "out" / "report.sarif";
+    Outcome run = run_interrupted({"validate", "--format", "sarif", "-o", sarif.string()}, batch);
+    expect_orderly(run);
+    EXPECT_EQ(run.exit_code, 130) << run.err;
+    std::string report = read_file(sarif);
+    EXPECT_NE(report.find("\"executionSuccessful\": false"), std::string::npos) << report.substr(0, 2000);
+
+    fs::path text = batch.dir / "out" / "report.txt";
+    run = run_interrupted({"validate", "--format", "text", "-o", text.string()}, batch);
+    EXPECT_EQ(run.exit_code, 130) << run.err;
+    EXPECT_FALSE(fs::exists(text)) << "a partial report was written";
+    EXPECT_NE(run.err.find(text.string() + " not written"), std::string::npos) << run.err;
+
+    fs::path csv = batch.dir / "out" / "ages.csv";
+    run = run_interrupted({"stale", "--format", "csv", "-o", csv.string()}, batch);
+    EXPECT_EQ(run.exit_code, 130) << run.err;
+    EXPECT_FALSE(fs::exists(csv)) << "a partial report was written";
+    expect_no_temporaries(batch.dir / "out");
 }
 
 TEST_F(BadInput, SigintMidBatchStopsCleanly) {

@@ -38,7 +38,8 @@ std::vector<fs::path> sample_inputs(std::string_view target) {
     if (target == "html") return files_below(source_dir() / "samples", {".html"});
     if (target == "text" || target == "dates" || target == "wages")
         return files_below(source_dir() / "samples", {".txt"});
-    if (target == "xml" || target == "diff") return files_below(source_dir() / "samples", {".xml"});
+    if (target == "xml" || target == "verdict" || target == "diff")
+        return files_below(source_dir() / "samples", {".xml"});
     if (target == "layout") return files_below(source_dir() / "lib" / "layouts", {".xml"});
     return {};
 }

@@ -432,7 +432,8 @@ TEST(WriteXml, KeepsOutOfVocabularyValuesForTheValidatorToReport) {
     EXPECT_NE(xml.find("jurisdiction=\"ZZ\""), std::string::npos);
     EXPECT_NE(xsd_problems(xml).find("jurisdiction"), std::string::npos) << xsd_problems(xml);
     EXPECT_NE(xsd_problems(xml).find("scheme"), std::string::npos) << xsd_problems(xml);
-    EXPECT_EQ(round_trip(xml), xml);
+    // ... and read_xml refuses what the validator reports, as every command does (one verdict, issue 17).
+    EXPECT_NE(read_error(xml).find("does not match the schema"), std::string::npos) << read_error(xml);
 }
 
 // Arbitrary bytes, weighted towards the ones that break XML: controls, markup, high bytes, CR.

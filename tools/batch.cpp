@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <csignal>
@@ -17,11 +18,14 @@ namespace occkit::cli {
 
 namespace {
 std::atomic<bool> g_interrupted{false};
+std::atomic<int> g_signal{0};
+bool g_follow_symlinks = false;  // --follow-symlinks, set while the command line is parsed
 std::mutex g_err_mutex;
 bool g_progress_shown = false;
 
 // Also stops the library call in progress (occkit/cancel.hpp): it throws occkit::Cancelled within milliseconds.
-void on_signal(int) {
+void on_signal(int signal_number) {
+    g_signal.store(signal_number);
     g_interrupted.store(true);
     occkit::request_cancel();
 }
@@ -36,12 +40,30 @@ void clear_progress_locked() {
 
 bool interrupted() { return g_interrupted.load(); }
 
+int interrupted_exit_code() {
+    int signal_number = g_signal.load();
+    return signal_number > 0 ? 128 + signal_number : exit_interrupted;
+}
+
+void add_walk_options(CLI::App& command) {
+    command.add_flag("--follow-symlinks", g_follow_symlinks,
+                     "Follow symlinks in directories that lead outside them (by default such links are reported, "
+                     "not read)");
+}
+
+bool follow_symlinks() { return g_follow_symlinks; }
+
+bool skip_partial_output(const std::string& output) {
+    if (!interrupted()) return false;
+    report("occkit: interrupted; " + output + " not written (it would cover part of the inputs)");
+    return true;
+}
+
 void install_signal_handlers() {
     struct sigaction sa {};
     sa.sa_handler = on_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
+    for (int signal_number : {SIGHUP, SIGINT, SIGTERM}) sigaction(signal_number, &sa, nullptr);
     // A closed pipe (occkit ... | head -1) ends the program silently with 128+SIGPIPE, as cat and grep do, even when
     // the parent left SIGPIPE ignored. Files and /dev/full still give write errors (exit 2).
     std::signal(SIGPIPE, SIG_DFL);
@@ -101,7 +123,7 @@ std::size_t run_batch(const std::vector<InputFile>& inputs, unsigned jobs,
 
 std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths,
                                        const std::vector<std::string>& extensions) {
-    return collect_inputs(paths.empty() ? std::vector<std::string>{"-"} : paths, extensions);
+    return collect_inputs(paths.empty() ? std::vector<std::string>{"-"} : paths, extensions, g_follow_symlinks);
 }
 
 std::vector<std::filesystem::path> input_paths(const std::vector<InputFile>& inputs) {

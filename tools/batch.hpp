@@ -11,6 +11,10 @@
 #include "occkit/dates.hpp"
 #include "occkit/io.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace occkit::cli {
 
 inline constexpr int exit_ok = 0;
@@ -18,9 +22,15 @@ inline constexpr int exit_failures = 1;
 inline constexpr int exit_usage = 2;
 inline constexpr int exit_interrupted = 130;
 
-// Set by SIGINT/SIGTERM: batches stop taking new inputs; outputs already started finish atomically.
+// Set by SIGHUP, SIGINT or SIGTERM: batches stop taking new inputs; outputs already started finish atomically
+// (their temporary files are renamed or removed), and main exits with 128 + the signal's number.
 bool interrupted();
+int interrupted_exit_code();  // 128 + the signal (130 for SIGINT), or exit_interrupted when none was caught
 void install_signal_handlers();
+
+// After an interrupt, a report written to a file with -o would cover part of the inputs and look complete: it is
+// not written (a file already there is left as it was), stderr says so, and this returns true.
+bool skip_partial_output(const std::string& output);
 
 // Runs `work` for every input on `jobs` threads. `work` returns an error message (empty = success) and must not
 // throw. Errors are printed to stderr as "occkit: <path>: <message>" as they happen. Returns the failure count.
@@ -33,7 +43,12 @@ std::optional<CalendarDate> parse_as_of(const std::string& text);
 // Print one line to stderr, serialised with the batch's own messages.
 void report(const std::string& line);
 
-// The inputs named (files, directories searched for `extensions`), or standard input when none is named.
+// --follow-symlinks on a command that walks directories; follow_symlinks() is its value.
+void add_walk_options(CLI::App& command);
+bool follow_symlinks();
+
+// The inputs named (files, directories searched for `extensions`), or standard input when none is named. Walks
+// stay inside the directories named unless --follow-symlinks.
 std::vector<InputFile> inputs_or_stdin(const std::vector<std::string>& paths,
                                        const std::vector<std::string>& extensions);
 

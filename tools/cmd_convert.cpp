@@ -174,8 +174,7 @@ void add_detect(CLI::App& app, int& rc) {
         std::vector<std::string> lines(inputs.size());  // printed in input order after the batch
         auto work = [&](const InputFile& in) -> std::string {
             try {
-                Decoded d = decode(read_input(in.path), opt->layout.input_format());
-                Detection det = set.detect(read_blocks(d));
+                Detection det = set.detect(read_page_blocks(read_input(in.path), opt->layout.input_format()));
                 std::ostringstream line;
                 line << in.path << '\t' << det.layout << '\t' << std::fixed << std::setprecision(2) << det.confidence;
                 if (opt->all)

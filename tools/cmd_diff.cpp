@@ -173,7 +173,7 @@ int run_history(HistoryOptions& opt) {
         usage_error("history", e.what());
         return exit_error;
     }
-    auto inputs = collect_inputs(opt.inputs, snapshot_extensions);
+    auto inputs = collect_inputs(opt.inputs, snapshot_extensions, follow_symlinks());
     for (const auto& [file, date] : given)
         if (std::none_of(inputs.begin(), inputs.end(), [&](const InputFile& in) { return same_file(file, in.path); })) {
             usage_error("history", "--date names " + file + ", which is not one of the snapshots");

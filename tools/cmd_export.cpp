@@ -136,9 +136,14 @@ public:
         }
     }
 
-    // For -o FILE: the whole stream, written atomically once every input is in.
+    // For -o FILE: the whole stream, written atomically once every input is in. An interrupted stream is still
+    // written (what it holds is whole profiles), and ends with a line that says it stops early:
+    // {"interrupted":true,"inputs":5000,"inputsDone":4294}.
     void finish(const ProtectedPaths& protected_inputs) {
         if (path_ != "-" && error_.empty()) {
+            if (interrupted())
+                buffer_ += "{\"interrupted\":true,\"inputs\":" + std::to_string(pending_.size()) +
+                           ",\"inputsDone\":" + std::to_string(next_) + "}\n";
             try {
                 write_file_atomic(path_, buffer_, protected_inputs);
             } catch (const std::exception& e) {

@@ -105,8 +105,9 @@ int run_stale(Options& opt) {
     for (auto& a : audits)
         if (a) done.push_back(std::move(*a));
     try {
-        write_file_atomic(opt.output.empty() ? "-" : opt.output, write_stale_report(format, done, *as_of),
-                          input_paths(inputs));
+        if (opt.output.empty() || !skip_partial_output(opt.output))
+            write_file_atomic(opt.output.empty() ? "-" : opt.output, write_stale_report(format, done, *as_of),
+                              input_paths(inputs));
     } catch (const std::exception& e) {
         report(std::string("occkit: stale: ") + e.what());
         return exit_usage;

@@ -211,7 +211,7 @@ int run_validate(Options& opt, bool format_given) {
     std::error_code cwd_error;
     const std::string report_root = opt.root.empty() ? fs::current_path(cwd_error).string() : opt.root;
     try {
-        if (!opt.write_baseline_file.empty())
+        if (!opt.write_baseline_file.empty() && !skip_partial_output(opt.write_baseline_file))
             write_file_atomic(opt.write_baseline_file, Baseline::write(below_root(run.findings, root)),
                               protected_inputs);
         if (baseline) {
@@ -226,10 +226,13 @@ int run_validate(Options& opt, bool format_given) {
         report_options.fail_on = fail_on;
         report_options.root = report_root;
         report_options.with_baseline = baseline.has_value();
-        report_options.execution_successful = run.internal_errors == 0 && !interrupted();
-        std::string text = write_report(chosen_format(opt, format_given), run.findings, validator->active_rules(),
-                                        run.files, report_options);
-        write_file_atomic(opt.output.empty() ? "-" : opt.output, text, protected_inputs);
+        report_options.execution_successful = run.internal_errors == 0;
+        report_options.complete = !interrupted();
+        ReportFormat format = chosen_format(opt, format_given);
+        std::string text = write_report(format, run.findings, validator->active_rules(), run.files, report_options);
+        // SARIF marks an interrupted run (executionSuccessful: false); other reports are whole or not written.
+        if (opt.output.empty() || format == ReportFormat::sarif || !skip_partial_output(opt.output))
+            write_file_atomic(opt.output.empty() ? "-" : opt.output, text, protected_inputs);
         write_step_summary(write_markdown_summary(run.findings, run.files, report_options));
     } catch (const std::exception& e) {
         report(std::string("occkit: validate: ") + e.what());

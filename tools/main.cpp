@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
     add_export(app, rc);
     add_layout(app, rc);
     add_verbosity_flags(app);
+    for (CLI::App* command :
+         app.get_subcommands([](CLI::App* c) { return c->get_name() != "layouts" && c->get_name() != "rules"; }))
+        add_walk_options(*command);
     install_signal_handlers();
     if (unknown_command(app, argc, argv)) return exit_usage;
     try {
@@ -83,5 +86,7 @@ int main(int argc, char** argv) {
         report("occkit: " + command_of(app) + ": " + e.what());
         return exit_usage;
     }
+    // Commands say exit_interrupted; the exit status names the signal (SIGHUP 129, SIGINT 130, SIGTERM 143).
+    if (rc == exit_interrupted && interrupted()) return interrupted_exit_code();
     return check_stdout(app, rc);
 }

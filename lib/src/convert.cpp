@@ -7,6 +7,7 @@
 #include "occkit/error.hpp"
 #include "occkit/version.hpp"
 #include "occkit/xml.hpp"
+#include "text_util.hpp"
 
 namespace occkit {
 
@@ -61,20 +62,25 @@ std::string jurisdiction_for(const Layout& layout, const Document& doc, const Pr
 
 }  // namespace
 
-Conversion convert(std::string_view bytes, const ConvertOptions& options) {
-    const LayoutSet& set = options.layouts ? *options.layouts : LayoutSet::builtin();
+Document read_page_blocks(std::string_view bytes, InputFormat format, const BlockLimits& limits) {
     // An empty or blank input is almost always a failed download or a truncated copy: say so rather than write a
     // profile with nothing in it.
     if (bytes.empty()) throw Error("empty input");
-    Decoded decoded = decode(bytes, options.format);
+    Decoded decoded = decode(bytes, format);
     throw_if_cancelled();
-    Document doc = read_blocks(decoded, options.limits);
+    Document doc = read_blocks(decoded, limits);
     if (doc.blocks.empty()) throw Error("no text in the input (only white space, markup or page chrome)");
-    // The blocks hold their own copies of the text: free the decoded page (as large as the input) before the
+    return doc;
+}
+
+Conversion convert(std::string_view bytes, const ConvertOptions& options) {
+    const LayoutSet& set = options.layouts ? *options.layouts : LayoutSet::builtin();
+    // The blocks hold their own copies of the text: the decoded page (as large as the input) is freed before the
     // layout builds the profile, which keeps peak memory on huge pages lower.
-    std::string().swap(decoded.utf8);
+    Document doc = read_page_blocks(bytes, options.format, options.limits);
     Detection detection;
     std::vector<std::string> keys = fold_keys(doc.blocks);
+    detail::RegexTimeoutScope regex_timeouts;  // a layout regex that runs out of steps is named in the notes
     const Layout& layout = choose_layout(set, doc, keys, options, detection);
     throw_if_cancelled();
     Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, options.url);
@@ -82,6 +88,7 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
         result.notes.push_back("no layout matched; used the generic layout");
+    for (const auto& timeout : regex_timeouts.timeouts()) result.notes.push_back(timeout);
 
     Source& src = result.profile.source;
     src.jurisdiction = jurisdiction_for(layout, doc, result.profile, options.url);
@@ -93,7 +100,7 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     // generic layout), else the layout's.
     std::string text_language = doc.language.empty() ? guess_language(doc) : std::string();
     src.language = !doc.language.empty() ? doc.language : !text_language.empty() ? text_language : layout.language();
-    src.charset = decoded.charset;
+    src.charset = doc.charset;
     return result;
 }
 

@@ -301,6 +301,13 @@ std::optional<WideEncoding> wide_encoding_from_bom(std::string_view s) {
     return std::nullopt;
 }
 
+// A UTF-16/32 BOM over bytes that are valid UTF-8 with no NUL at all: UTF-32 always has a NUL in each unit,
+// UTF-16 in every ASCII character (markup, digits, spaces), and CJK text in UTF-16 is almost never valid UTF-8.
+// Such bytes are UTF-8 behind a stray BOM, and the evidence wins over the mark.
+bool bom_contradicted(std::string_view payload) {
+    return !payload.empty() && payload.find('\0') == npos && scan_bytes(payload).valid_utf8;
+}
+
 // Latin-script text in UTF-16 has a NUL in nearly every other byte and almost never in the others; in UTF-32 three
 // bytes of four are NUL. Binary files have NULs everywhere, so both halves of the test matter.
 std::optional<WideEncoding> wide_encoding_from_nuls(std::string_view s) {
@@ -460,7 +467,11 @@ Decoded decode(std::string_view bytes, InputFormat format) {
     if (bytes.size() > max_input_bytes) throw Error("input too large (" + std::to_string(bytes.size()) + " bytes)");
     if (bytes.empty()) return {{}, "UTF-8", format == InputFormat::automatic ? InputFormat::text : format};
     if (bytes.starts_with("\xEF\xBB\xBF")) return decode_bytes(bytes.substr(3), true, format);
-    if (auto wide = wide_encoding_from_bom(bytes)) return decode_wide(bytes, *wide, format);
+    if (auto wide = wide_encoding_from_bom(bytes)) {
+        if (bom_contradicted(bytes.substr(wide->bom_bytes)))
+            return decode_bytes(bytes.substr(wide->bom_bytes), false, format);
+        return decode_wide(bytes, *wide, format);
+    }
     if (auto wide = wide_encoding_from_nuls(bytes)) return decode_wide(bytes, *wide, format);
     return decode_bytes(bytes, false, format);
 }

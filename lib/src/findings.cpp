@@ -182,7 +182,14 @@ std::string write_sarif(const std::vector<Finding>& findings, const std::vector<
     json.end_array();
     json.end_object().end_object();  // driver, tool
     json.key("invocations").begin_array().begin_object();
-    json.key("executionSuccessful").boolean(options.execution_successful).end_object().end_array();
+    json.key("executionSuccessful").boolean(options.execution_successful && options.complete);
+    if (!options.complete) {
+        json.key("toolExecutionNotifications").begin_array().begin_object();
+        json.key("level").string("error");
+        json.key("message").begin_object().key("text").string("interrupted: the results cover part of the files");
+        json.end_object().end_object().end_array();
+    }
+    json.end_object().end_array();
     if (!options.root.empty()) {
         std::string root_uri = file_uri(options.root);
         if (root_uri.empty() || root_uri.back() != '/') root_uri += '/';  // a base URI names a directory
@@ -298,6 +305,14 @@ std::string github_annotation(const Finding& f) {
     return line + github_escape(message, false);
 }
 
+// A finding past the annotation cap, as a log line no runner can take for a workflow command: no raw line break
+// (a file name holding "\n::error ...") and no "::" at its start (a file name starting with it).
+std::string github_log_line(const Finding& f) {
+    std::string line = github_escape(text_line(f), false);
+    if (line.starts_with(':')) line.replace(0, 1, "%3A");
+    return line;
+}
+
 // GitHub shows only so many annotations per step: the most severe findings are annotated, the rest are printed as
 // plain log lines, and the summary says how many were not annotated.
 std::string write_github(const std::vector<Finding>& findings, const std::vector<std::string>& files,
@@ -310,7 +325,7 @@ std::string write_github(const std::vector<Finding>& findings, const std::vector
     for (std::size_t k = 0; k < order.size() && k < options.github_annotation_cap; ++k) annotated[order[k]] = true;
     std::string out;
     for (std::size_t i = 0; i < findings.size(); ++i)
-        out += (annotated[i] ? github_annotation(findings[i]) : text_line(findings[i])) + "\n";
+        out += (annotated[i] ? github_annotation(findings[i]) : github_log_line(findings[i])) + "\n";
     std::string summary = options.tool_name + ": " + summary_line(findings, files.size());
     if (findings.size() > options.github_annotation_cap)
         summary += " (" + std::to_string(findings.size() - options.github_annotation_cap) +

@@ -4,6 +4,7 @@
 #include "occkit/io.hpp"
 
 #include <fcntl.h>
+#include <limits.h>  // NAME_MAX
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -131,11 +132,20 @@ void sync_directory(const fs::path& directory) {
     if (fd.get() >= 0) ::fsync(fd.get());
 }
 
+// ".NAME.tmp.XXXXXX" beside the target; when that would pass the file-name limit, the name cut so that the
+// temporary name is exactly as long as the final one (".NAMEXXXXXX" less 7 bytes of NAME): any name that can be
+// written has a temporary name that can be created.
+std::string temporary_name(const std::string& name) {
+    std::string usual = "." + name + ".tmp.XXXXXX";
+    if (usual.size() <= NAME_MAX) return usual;
+    return "." + name.substr(0, name.size() - 7) + "XXXXXX";
+}
+
 // The temporary file, removed on destruction unless it was renamed into place.
 class TemporaryFile {
 public:
     explicit TemporaryFile(const fs::path& target) {
-        std::string pattern = (target.parent_path() / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+        std::string pattern = (target.parent_path() / temporary_name(target.filename().string())).string();
         int fd = ::mkostemp(pattern.data(), O_CLOEXEC);
         if (fd < 0) fail_errno(target.string(), errno);
         fd_ = fd;
@@ -209,8 +219,11 @@ std::optional<DirectoryId> directory_id(const fs::path& path) {
 // back to an ancestor is reported as a loop and a second route to a directory already walked is not taken again.
 class DirectoryWalk {
 public:
-    DirectoryWalk(const fs::path& root, const std::vector<std::string>& extensions)
-        : root_(root), extensions_(extensions) {}
+    DirectoryWalk(const fs::path& root, const std::vector<std::string>& extensions, bool follow_symlinks)
+        : root_(root), extensions_(extensions), follow_symlinks_(follow_symlinks) {
+        std::error_code ec;
+        real_root_ = fs::canonical(root, ec);
+    }
 
     std::vector<InputFile> run() {
         std::vector<DirectoryId> ancestors;
@@ -222,6 +235,8 @@ public:
 private:
     const fs::path& root_;
     const std::vector<std::string>& extensions_;
+    bool follow_symlinks_;
+    fs::path real_root_;  // the directory given, symlinks resolved: where a walk must stay
     std::set<DirectoryId> visited_;
     std::vector<InputFile> found_;
 
@@ -275,12 +290,28 @@ private:
         ancestors.pop_back();
     }
 
+    // Does a symlink found in the walk lead outside the directory given (a link to a private file)?
+    bool leads_outside(const fs::directory_entry& entry) const {
+        std::error_code ec;
+        if (follow_symlinks_ || !entry.is_symlink(ec) || real_root_.empty()) return false;
+        fs::path target = fs::canonical(entry.path(), ec);
+        if (ec) return false;  // dangling: reported below as such
+        auto [root_end, target_at] = std::mismatch(real_root_.begin(), real_root_.end(), target.begin(), target.end());
+        return root_end != real_root_.end();
+    }
+
     void visit(const fs::directory_entry& entry, const fs::path& relative, std::vector<DirectoryId>& ancestors) {
         std::error_code ec;
         fs::file_status status = entry.status(ec);  // follows symlinks
         if (ec) {
             // A dangling symlink (or one we may not follow): worth reporting only when it looks like an input.
             if (wanted(entry.path())) add(entry.path(), relative, "cannot open: " + reason_text(ec));
+            return;
+        }
+        if (leads_outside(entry)) {
+            if (fs::is_directory(status) || wanted(entry.path()))
+                add(entry.path(), relative,
+                    "symlink leads outside " + root_.string() + "; not followed (--follow-symlinks follows it)");
             return;
         }
         if (fs::is_directory(status)) {
@@ -359,8 +390,8 @@ void write_file_atomic(const fs::path& path, std::string_view data, const Protec
     write_regular_file(path, data, durability);
 }
 
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::vector<std::string>& extensions) {
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                                      bool follow_symlinks) {
     const std::vector<std::string> wanted = normalized_extensions(extensions);
     std::vector<InputFile> inputs;
     for (const std::string& path : paths) {
@@ -373,7 +404,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
         if (ec || !fs::exists(status)) {
             inputs.push_back(missing_input(path, ec ? ec : std::make_error_code(std::errc::no_such_file_or_directory)));
         } else if (fs::is_directory(status)) {
-            std::vector<InputFile> found = DirectoryWalk(fs::path(path), wanted).run();
+            std::vector<InputFile> found = DirectoryWalk(fs::path(path), wanted, follow_symlinks).run();
             inputs.insert(inputs.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
         } else {
             // Named explicitly: taken whatever its extension or type (a FIFO from process substitution works).

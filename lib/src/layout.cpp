@@ -3,13 +3,12 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <mutex>
 #include <pugixml.hpp>
-#include <sstream>
 
 #include "layout_rules.hpp"
 #include "occkit/error.hpp"
+#include "occkit/io.hpp"
 #include "occkit/xml.hpp"
 #include "resources.hpp"
 
@@ -82,11 +81,15 @@ const std::string& Layout::language() const { return rules_->language; }
 
 namespace {
 
-Matcher make_matcher(std::string_view pattern, std::string_view mode) {
+std::shared_ptr<detail::Regex> regex_of(std::string_view pattern, const LayoutRules& r) {
+    return std::make_shared<detail::Regex>(pattern, true, r.origin);
+}
+
+Matcher make_matcher(std::string_view pattern, std::string_view mode, const LayoutRules& r) {
     Matcher m;
     if (mode == "regex") {
         m.mode = Matcher::Mode::regex;
-        m.regex = std::make_shared<detail::Regex>(pattern, true);
+        m.regex = regex_of(pattern, r);
         return m;
     }
     m.mode = mode == "prefix"     ? Matcher::Mode::prefix
@@ -97,17 +100,13 @@ Matcher make_matcher(std::string_view pattern, std::string_view mode) {
     return m;
 }
 
-Matcher matcher_of(const pugi::xml_node& n) {
-    return make_matcher(n.text().as_string(), n.attribute("match").as_string("exact"));
-}
-
-std::shared_ptr<detail::Regex> regex_of(std::string_view pattern) {
-    return std::make_shared<detail::Regex>(pattern, true);
+Matcher matcher_of(const pugi::xml_node& n, const LayoutRules& r) {
+    return make_matcher(n.text().as_string(), n.attribute("match").as_string("exact"), r);
 }
 
 // A regex that must match the whole text.
-std::shared_ptr<detail::Regex> whole_line_regex(std::string_view pattern) {
-    return regex_of("^(?:" + std::string(pattern) + ")$");
+std::shared_ptr<detail::Regex> whole_line_regex(std::string_view pattern, const LayoutRules& r) {
+    return regex_of("^(?:" + std::string(pattern) + ")$", r);
 }
 
 void read_title(const pugi::xml_node& n, LayoutRules& r) {
@@ -118,8 +117,8 @@ void read_title(const pugi::xml_node& n, LayoutRules& r) {
                                          : TitleRule::From::first_line;
     r.title.before = fold_key(n.attribute("before").as_string());
     r.title.max_words = n.attribute("max-words").as_int(14);
-    if (auto p = n.attribute("pattern")) r.title.patterns.push_back(regex_of(p.as_string()));
-    for (auto p : n.children("pattern")) r.title.patterns.push_back(regex_of(p.text().as_string()));
+    if (auto p = n.attribute("pattern")) r.title.patterns.push_back(regex_of(p.as_string(), r));
+    for (auto p : n.children("pattern")) r.title.patterns.push_back(regex_of(p.text().as_string(), r));
     r.title.scheme = n.attribute("scheme").as_string("NOC");
     r.title.version = n.attribute("version").as_string();
     r.title.fact = n.attribute("fact").as_string();
@@ -133,7 +132,7 @@ void read_mentions(const pugi::xml_node& node, LayoutRules& r) {
         rule.in = in == "title" ? MentionRule::In::title
                   : in == "any" ? MentionRule::In::any
                                 : MentionRule::In::content;
-        rule.pattern = regex_of(m.attribute("pattern").as_string());
+        rule.pattern = regex_of(m.attribute("pattern").as_string(), r);
         rule.scheme = m.attribute("scheme").as_string("NOC");
         rule.version = m.attribute("version").as_string();
         rule.name = m.attribute("name").as_string();
@@ -144,14 +143,14 @@ void read_mentions(const pugi::xml_node& node, LayoutRules& r) {
 void read_tables(const pugi::xml_node& node, LayoutRules& r) {
     for (auto p : node.children("pairs")) {
         PairRule rule;
-        rule.key = whole_line_regex(p.attribute("key").as_string());
-        rule.value = whole_line_regex(p.attribute("value").as_string());
+        rule.key = whole_line_regex(p.attribute("key").as_string(), r);
+        rule.value = whole_line_regex(p.attribute("value").as_string(), r);
         rule.value_first = std::string_view(p.attribute("order").as_string("key-value")) == "value-key";
         r.tables.pairs.push_back(std::move(rule));
     }
     if (auto d = node.child("doubled")) {
         r.tables.doubled = true;
-        if (auto h = d.attribute("header")) r.tables.header = whole_line_regex(h.as_string());
+        if (auto h = d.attribute("header")) r.tables.header = whole_line_regex(h.as_string(), r);
     }
     r.tables.header_wages = static_cast<bool>(node.child("header-wages"));
 }
@@ -171,9 +170,9 @@ void read_infer(const pugi::xml_node& n, LayoutRules& r) {
     rule.heading = n.attribute("heading").as_string();
     rule.gap = n.attribute("gap").as_int(2);
     if (auto p = n.attribute("pattern"))
-        rule.pattern = regex_of(p.as_string());
+        rule.pattern = regex_of(p.as_string(), r);
     else if (rule.when == InferRule::When::lead_in)
-        rule.pattern = regex_of(":$");
+        rule.pattern = regex_of(":$", r);
     if (rule.when == InferRule::When::match && !rule.pattern)
         throw Error("infer '" + rule.heading + "' with when=\"match\" needs a pattern");
     r.infers.push_back(std::move(rule));
@@ -183,7 +182,7 @@ void read_detect(const pugi::xml_node& node, LayoutRules& r) {
     r.threshold = node.attribute("threshold").as_int(3);
     for (auto s : node.children("signature")) {
         Signature sig;
-        sig.matcher = matcher_of(s);
+        sig.matcher = matcher_of(s, r);
         sig.weight = s.attribute("weight").as_int(1);
         std::string_view in = s.attribute("in").as_string("text");
         sig.in = in == "html-title" ? Signature::In::html_title
@@ -197,7 +196,7 @@ void read_fields(const pugi::xml_node& node, LayoutRules& r) {
     for (auto f : node.children("field")) {
         FieldRule fr;
         fr.label_text = f.attribute("label").as_string();
-        fr.label = make_matcher(fr.label_text, f.attribute("match").as_string("exact"));
+        fr.label = make_matcher(fr.label_text, f.attribute("match").as_string("exact"), r);
         std::string_view to = f.attribute("to").as_string();
         fr.to = to == "alternate-titles" ? FieldRule::To::alternate_titles
                 : to == "codes"          ? FieldRule::To::codes
@@ -207,8 +206,7 @@ void read_fields(const pugi::xml_node& node, LayoutRules& r) {
         fr.split = f.attribute("split").as_string();
         fr.scheme = f.attribute("scheme").as_string();
         fr.version = f.attribute("version").as_string();
-        if (auto cp = f.attribute("code-pattern"))
-            fr.code_pattern = std::make_shared<detail::Regex>(cp.as_string(), true);
+        if (auto cp = f.attribute("code-pattern")) fr.code_pattern = regex_of(cp.as_string(), r);
         std::string_view on = f.attribute("value-on").as_string("same-line");
         fr.value_on = on == "next-line" ? FieldRule::ValueOn::next_line
                       : on == "items"   ? FieldRule::ValueOn::items
@@ -225,7 +223,7 @@ void read_headings(const pugi::xml_node& node, LayoutRules& r) {
     r.short_line_headings = node.attribute("short-lines").as_bool(false);
     for (auto h : node.children("heading")) {
         HeadingRule hr;
-        hr.matcher = matcher_of(h);
+        hr.matcher = matcher_of(h, r);
         hr.kind = h.attribute("kind").as_string();
         hr.parent = h.attribute("parent").as_string();
         hr.parent_heading = h.attribute("parent-heading").as_string();
@@ -263,6 +261,7 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
         throw Error(origin + ": not well-formed XML");
     auto root = doc.child("layout");
     auto r = std::make_shared<LayoutRules>();
+    r->origin = origin;
     try {
         r->id = root.attribute("id").as_string();
         r->name = root.attribute("name").as_string();
@@ -273,10 +272,10 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
         if (auto n = root.child("title")) read_title(n, *r);
         if (auto n = root.child("intro"))
             r->intro = {n.attribute("kind").as_string("overview"), n.attribute("heading").as_string("Overview")};
-        for (auto l : root.child("chrome").children("line")) r->chrome.push_back(matcher_of(l));
-        for (auto l : root.child("furniture").children("line")) r->furniture.push_back(matcher_of(l));
+        for (auto l : root.child("chrome").children("line")) r->chrome.push_back(matcher_of(l, *r));
+        for (auto l : root.child("furniture").children("line")) r->furniture.push_back(matcher_of(l, *r));
         for (auto l : root.child("unglue").children("split"))
-            r->splits.push_back({regex_of("^(?:" + std::string(l.attribute("pattern").as_string()) + ")")});
+            r->splits.push_back({regex_of("^(?:" + std::string(l.attribute("pattern").as_string()) + ")", *r)});
         if (auto n = root.child("fields")) read_fields(n, *r);
         if (auto n = root.child("mentions")) read_mentions(n, *r);
         if (auto n = root.child("headings")) read_headings(n, *r);
@@ -302,13 +301,7 @@ void LayoutSet::add_xml(std::string_view xml, const std::string& origin) {
         layouts_.push_back(std::move(layout));
 }
 
-void LayoutSet::add_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path + ": cannot read the layout file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    add_xml(ss.str(), path);
-}
+void LayoutSet::add_file(const std::string& path) { add_xml(read_input(path, max_side_file_bytes), path); }
 
 const LayoutSet& LayoutSet::builtin() {
     static const LayoutSet set = [] {

@@ -122,6 +122,7 @@ struct DateRule {
 };
 
 struct LayoutRules {
+    std::string origin;  // the layout file (or "built-in layout x.xml"): names a regex that hits its step limit
     std::string id, name, jurisdiction, language;
     bool inherit_generic_headings = true;
     int threshold = 3;

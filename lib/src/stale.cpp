@@ -390,7 +390,7 @@ StalePolicy StalePolicy::parse(std::string_view text, const std::string& origin)
     return policy;
 }
 
-StalePolicy StalePolicy::load(const std::string& path) { return parse(read_input(path), path); }
+StalePolicy StalePolicy::load(const std::string& path) { return parse(read_input(path, max_side_file_bytes), path); }
 
 void StalePolicy::set(std::string_view key, int months) {
     check_policy_key(key);

@@ -183,7 +183,29 @@ std::string format_number(double v) {
 struct Regex::Impl {
     std::unique_ptr<icu::RegexPattern> pattern;
     std::string literal;  // lowercase ASCII text every match must contain; empty = no prefilter
+    std::string origin;   // where the pattern was written, for the time-out note
+
+    bool skipped(std::string_view text) const;
+    std::unique_ptr<icu::RegexMatcher> find(const icu::UnicodeString& text, const std::string& pattern_text) const;
 };
+
+namespace {
+thread_local RegexTimeoutScope* current_timeout_scope = nullptr;
+}  // namespace
+
+RegexTimeoutScope::RegexTimeoutScope() : previous_(current_timeout_scope) { current_timeout_scope = this; }
+RegexTimeoutScope::~RegexTimeoutScope() { current_timeout_scope = previous_; }
+RegexTimeoutScope* RegexTimeoutScope::current() { return current_timeout_scope; }
+
+bool RegexTimeoutScope::has_timed_out(const void* regex) const {
+    return std::find(timed_out_.begin(), timed_out_.end(), regex) != timed_out_.end();
+}
+
+void RegexTimeoutScope::record(const void* regex, std::string message) {
+    if (has_timed_out(regex)) return;
+    timed_out_.push_back(regex);
+    messages_.push_back(std::move(message));
+}
 
 namespace {
 
@@ -280,7 +302,9 @@ bool contains_ascii_ci(std::string_view text, std::string_view lower_needle) {
 
 }  // namespace
 
-Regex::Regex(std::string_view pattern, bool case_insensitive) : impl_(std::make_unique<Impl>()), pattern_(pattern) {
+Regex::Regex(std::string_view pattern, bool case_insensitive, std::string origin)
+    : impl_(std::make_unique<Impl>()), pattern_(pattern) {
+    impl_->origin = std::move(origin);
     // Only a case-insensitive pattern may be prefiltered case-insensitively; a case-sensitive one is rare here.
     if (case_insensitive) impl_->literal = required_literal(pattern);
     UErrorCode status = U_ZERO_ERROR;
@@ -296,30 +320,64 @@ Regex::Regex(Regex&&) noexcept = default;
 Regex& Regex::operator=(Regex&&) noexcept = default;
 
 namespace {
+
+// ICU counts the time limit in units of 10,000 match steps. A real layout rule needs a few steps per character
+// (under 100 even for a rule tried at every position), so the budget is a fixed 100 units (a million steps, a few
+// milliseconds) plus one unit per 100 UTF-16 units of text: ample for any honest rule on a 1 MiB line, and a
+// backtracking blow-up stops within milliseconds on the short lines where it doubles per character.
+int32_t step_limit_for(int32_t text_units) {
+    constexpr int32_t base_units = 100;
+    constexpr int32_t chars_per_unit = 100;
+    return base_units + text_units / chars_per_unit;
+}
+
 std::unique_ptr<icu::RegexMatcher> matcher_for(const icu::RegexPattern& p, const icu::UnicodeString& text) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(p.matcher(text, status));
     if (U_FAILURE(status)) return nullptr;
+    m->setTimeLimit(step_limit_for(text.length()), status);
+    if (U_FAILURE(status)) return nullptr;
     return m;
 }
+
 }  // namespace
 
-bool Regex::search(std::string_view text) const {
-    if (!impl_->literal.empty() && !contains_ascii_ci(text, impl_->literal)) return false;
-    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    auto m = matcher_for(*impl_->pattern, u);
-    if (!m) return false;
+// No need to run the matcher: the required literal is absent, or the regex already ran out of steps in this scope.
+bool Regex::Impl::skipped(std::string_view text) const {
+    if (!literal.empty() && !contains_ascii_ci(text, literal)) return true;
+    const RegexTimeoutScope* scope = RegexTimeoutScope::current();
+    return scope && scope->has_timed_out(this);
+}
+
+// The first match, or nullptr; a match that ran out of steps is no match (and recorded in the current scope).
+std::unique_ptr<icu::RegexMatcher> Regex::Impl::find(const icu::UnicodeString& text,
+                                                     const std::string& pattern_text) const {
+    auto m = matcher_for(*pattern, text);
+    if (!m) return nullptr;
     UErrorCode status = U_ZERO_ERROR;
-    return m->find(status) && U_SUCCESS(status);
+    if (m->find(status) && U_SUCCESS(status)) return m;
+    if (status == U_REGEX_TIME_OUT) {
+        if (RegexTimeoutScope* scope = RegexTimeoutScope::current()) {
+            std::string where = origin.empty() ? std::string("built-in rule") : origin;
+            scope->record(this, where + ": regex '" + pattern_text +
+                                    "' hit the match step limit; it counted as no match on this page");
+        }
+    }
+    return nullptr;
+}
+
+bool Regex::search(std::string_view text) const {
+    if (impl_->skipped(text)) return false;
+    auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    return impl_->find(u, pattern_) != nullptr;
 }
 
 std::optional<std::vector<std::string>> Regex::match(std::string_view text) const {
-    if (!impl_->literal.empty() && !contains_ascii_ci(text, impl_->literal)) return std::nullopt;
+    if (impl_->skipped(text)) return std::nullopt;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    auto m = matcher_for(*impl_->pattern, u);
+    auto m = impl_->find(u, pattern_);
     if (!m) return std::nullopt;
     UErrorCode status = U_ZERO_ERROR;
-    if (!m->find(status) || U_FAILURE(status)) return std::nullopt;
     std::vector<std::string> groups;
     for (int32_t g = 0; g <= m->groupCount(); ++g) {
         std::string s;

@@ -42,11 +42,36 @@ std::string character_problem(std::string_view s);
 // Shortest decimal that round-trips ("26.18", "32000", "0.5"): deterministic number text for XML and JSON.
 std::string format_number(double v);
 
+// Layout regexes come from files a user may write (`^(a+)+$` doubles its work per character), so every match is
+// step-limited: ICU's time limit, counted in match steps and therefore the same on every machine, grows with the
+// text (a linear budget). A match that hits it counts as no match. Inside a RegexTimeoutScope (one conversion),
+// each regex that hit it is recorded once, by its origin and pattern, and not run again while the scope lasts, so
+// a hostile page costs at most one budget per rule. Scopes are per thread and nest.
+class RegexTimeoutScope {
+public:
+    RegexTimeoutScope();
+    ~RegexTimeoutScope();
+    RegexTimeoutScope(const RegexTimeoutScope&) = delete;
+    RegexTimeoutScope& operator=(const RegexTimeoutScope&) = delete;
+    // "layout file x.xml: regex '^(a+)+$' hit the match step limit; it counted as no match on this page"
+    const std::vector<std::string>& timeouts() const { return messages_; }
+
+    static RegexTimeoutScope* current();
+    bool has_timed_out(const void* regex) const;
+    void record(const void* regex, std::string message);
+
+private:
+    RegexTimeoutScope* previous_;
+    std::vector<const void*> timed_out_;
+    std::vector<std::string> messages_;
+};
+
 // A compiled ICU regular expression over UTF-8 text. Case-insensitive when asked. Thread-safe to share: each
-// match uses its own matcher.
+// match uses its own matcher. `origin` (a layout file, or empty) names it when it hits the match step limit.
 class Regex {
 public:
-    Regex(std::string_view pattern, bool case_insensitive = false);  // throws occkit::Error on a bad pattern
+    // throws occkit::Error on a bad pattern
+    Regex(std::string_view pattern, bool case_insensitive = false, std::string origin = {});
     ~Regex();
     Regex(Regex&&) noexcept;
     Regex& operator=(Regex&&) noexcept;

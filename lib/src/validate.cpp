@@ -28,6 +28,7 @@
 #include "occkit/xml.hpp"
 #include "text_util.hpp"
 #include "xml_safe.hpp"
+#include "xml_verdict.hpp"
 
 namespace occkit {
 
@@ -101,8 +102,9 @@ public:
     int size() const { return static_cast<int>(elements_.size()); }
     int root() const { return elements_.empty() ? -1 : 0; }
     const Element& at(int e) const { return elements_[static_cast<std::size_t>(e)]; }
-    std::string_view name(int e) const { return view(at(e).name); }
-    std::string_view text(int e) const { return view(at(e).text); }
+    // An absent element (-1, from child() on a schema-invalid document whose rules still run) has no name or text.
+    std::string_view name(int e) const { return e < 0 ? std::string_view() : view(at(e).name); }
+    std::string_view text(int e) const { return e < 0 ? std::string_view() : view(at(e).text); }
     int line(int e) const { return e < 0 ? 0 : at(e).line; }
     int parent(int e) const { return at(e).parent; }
 
@@ -201,6 +203,9 @@ struct Recorder {
     Outline outline;
     bool doctype = false;
     int doctype_line = 0;
+    int section_depth = 0;
+    std::optional<SchemaIssue> too_deep;  // the first section nested deeper than detail::max_section_depth
+    bool record = true;                   // false: only the verdict is wanted (a reader's check), not the outline
 };
 
 int current_line(const Recorder& r) { return r.parser ? static_cast<int>(xmlSAX2GetLineNumber(r.parser)) : 0; }
@@ -208,16 +213,24 @@ int current_line(const Recorder& r) { return r.parser ? static_cast<int>(xmlSAX2
 void on_start_element(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar*, int, const xmlChar**,
                       int attribute_count, int, const xmlChar** attributes) {
     auto* r = static_cast<Recorder*>(context);
-    r->outline.start(reinterpret_cast<const char*>(local_name), current_line(*r), attributes, attribute_count);
+    std::string_view name = reinterpret_cast<const char*>(local_name);
+    if (name == "section" && ++r->section_depth > detail::max_section_depth && !r->too_deep)
+        r->too_deep = SchemaIssue{
+            current_line(*r), "sections nested deeper than " + std::to_string(detail::max_section_depth) + " levels"};
+    if (r->record) r->outline.start(name.data(), current_line(*r), attributes, attribute_count);
 }
 
-void on_end_element(void* context, const xmlChar*, const xmlChar*, const xmlChar*) {
-    static_cast<Recorder*>(context)->outline.end();
+void on_end_element(void* context, const xmlChar* local_name, const xmlChar*, const xmlChar*) {
+    auto* r = static_cast<Recorder*>(context);
+    if (std::string_view(reinterpret_cast<const char*>(local_name)) == "section") --r->section_depth;
+    if (r->record) r->outline.end();
 }
 
 void on_characters(void* context, const xmlChar* chars, int length) {
-    static_cast<Recorder*>(context)->outline.append_text(
-        std::string_view(reinterpret_cast<const char*>(chars), static_cast<std::size_t>(length)));
+    auto* r = static_cast<Recorder*>(context);
+    if (r->record)
+        r->outline.append_text(
+            std::string_view(reinterpret_cast<const char*>(chars), static_cast<std::size_t>(length)));
 }
 
 // Canonical XML never has a DOCTYPE; entity declarations are where XML bombs and external entities start, so the
@@ -261,9 +274,14 @@ struct Pass {
     std::vector<SchemaIssue> schema_issues;
 };
 
-void read_and_validate(xmlSchema* schema, std::string_view xml, Pass& pass) {
+void read_and_validate(xmlSchema* schema, std::string_view xml, Pass& pass, bool record_outline = true) {
+    if (auto problem = detail::encoding_problem(xml)) {
+        pass.parse_error = *problem;
+        return;
+    }
     Recorder recorder;
-    recorder.outline.reserve(xml.size());
+    recorder.record = record_outline;
+    if (record_outline) recorder.outline.reserve(xml.size());
     std::unique_ptr<xmlSchemaValidCtxt, ValidCtxtFree> validation(xmlSchemaNewValidCtxt(schema));
     if (!validation) throw Error("cannot create an XSD validation context");
     xmlSchemaSetValidStructuredErrors(validation.get(), detail::collect_xml_issue, &pass.schema_issues);
@@ -288,8 +306,10 @@ void read_and_validate(xmlSchema* schema, std::string_view xml, Pass& pass) {
         std::vector<SchemaIssue> issues;
         if (xmlErrorPtr err = xmlCtxtGetLastError(parser.get())) detail::collect_xml_issue(&issues, err);
         pass.parse_error = issues.empty() ? SchemaIssue{0, "not well-formed XML"} : issues.front();
-    } else if (pass.schema_issues.empty() && !xmlSchemaIsValid(validation.get())) {
-        pass.schema_issues.push_back({0, "the document does not match the schema"});
+    } else {
+        if (recorder.too_deep) pass.schema_issues.insert(pass.schema_issues.begin(), *recorder.too_deep);
+        if (pass.schema_issues.empty() && !xmlSchemaIsValid(validation.get()))
+            pass.schema_issues.push_back({0, "the document does not match the schema"});
     }
     recorder.outline.finish();
     pass.outline = std::move(recorder.outline);
@@ -748,7 +768,7 @@ RuleConfig RuleConfig::parse(std::string_view text, const std::string& origin) {
     return config;
 }
 
-RuleConfig RuleConfig::load(const std::string& path) { return parse(read_input(path), path); }
+RuleConfig RuleConfig::load(const std::string& path) { return parse(read_input(path, max_side_file_bytes), path); }
 
 void RuleConfig::set(const std::string& rule_id, std::optional<Severity> severity, const std::string& where) {
     settings_[rule_id] = Setting{severity, where};
@@ -819,7 +839,7 @@ struct Validator::Impl {
         if (std::find(set_active.begin(), set_active.end(), true) == set_active.end()) return;
         Profile profile;
         try {
-            profile = read_xml(xml);
+            profile = detail::read_xml_unchecked(xml);  // the pass above gave the verdict
         } catch (const Error&) {
             return;  // not readable as a profile: the schema findings already say why
         }
@@ -936,7 +956,7 @@ Baseline Baseline::parse(std::string_view text, const std::string& origin) {
     return baseline;
 }
 
-Baseline Baseline::load(const std::string& path) { return parse(read_input(path), path); }
+Baseline Baseline::load(const std::string& path) { return parse(read_input(path, max_side_file_bytes), path); }
 
 std::string Baseline::write(const std::vector<Finding>& findings) {
     auto one_line = [](std::string s) {
@@ -982,5 +1002,40 @@ std::map<int, int> xml_lines_of_source_lines(std::string_view xml) {
     recorder.outline.finish();
     return xml_line_of_source_line(recorder.outline);
 }
+
+namespace detail {
+
+namespace {
+constexpr std::size_t npos = std::string_view::npos;
+}  // namespace
+
+std::optional<SchemaIssue> encoding_problem(std::string_view xml) {
+    if (xml.starts_with("\xFF\xFE") || xml.starts_with("\xFE\xFF") ||
+        xml.starts_with(std::string_view("\0\0\xFE\xFF", 4)))
+        return SchemaIssue{1, "canonical XML is UTF-8; this document starts with a UTF-16 or UTF-32 byte order mark"};
+    if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
+    bool declared = xml.starts_with("<?xml") && xml.size() > 5 && std::string_view(" \t\r\n").find(xml[5]) != npos;
+    if (!declared) return std::nullopt;
+    std::string_view declaration = xml.substr(0, xml.find("?>"));
+    std::size_t at = declaration.find("encoding");
+    if (at == npos) return std::nullopt;
+    std::size_t quote = declaration.find_first_of("\"'", at);
+    if (quote == npos) return std::nullopt;  // malformed: the parser says so
+    std::size_t end = declaration.find(declaration[quote], quote + 1);
+    std::string_view encoding = declaration.substr(quote + 1, end == npos ? 0 : end - quote - 1);
+    if (encoding.empty() || ascii_lower(encoding) == "utf-8") return std::nullopt;  // as read_xml's own check
+    return SchemaIssue{1, "encoding '" + std::string(encoding) + "' is not supported; canonical XML is UTF-8"};
+}
+
+std::optional<CanonicalProblem> canonical_xml_problem(std::string_view xml) {
+    static const XmlSchema schema = compile_schema(occupation_xsd());
+    Pass pass;
+    read_and_validate(schema.get(), xml, pass, false);
+    if (pass.parse_error) return CanonicalProblem{*pass.parse_error, true};
+    if (!pass.schema_issues.empty()) return CanonicalProblem{pass.schema_issues.front(), false};
+    return std::nullopt;
+}
+
+}  // namespace detail
 
 }  // namespace occkit

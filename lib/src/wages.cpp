@@ -342,7 +342,9 @@ std::optional<std::size_t> data_year_at(std::string_view s, std::size_t pos, std
     if (open.key != "(") return std::nullopt;
     Piece number = next_piece(s, open.end);
     if (number.word || number.key.size() != 4 || number.begin != open.end) return std::nullopt;
-    int value = std::stoi(number.key);
+    int value = 0;  // a punctuation piece ("😀") is four bytes too: only a checked parse of four digits is a year
+    auto [end, ec] = std::from_chars(number.key.data(), number.key.data() + number.key.size(), value);
+    if (ec != std::errc() || end != number.key.data() + number.key.size()) return std::nullopt;
     if (value < 1900 || value > 2199) return std::nullopt;
     Piece close = next_piece(s, number.end);
     if (close.key != ")" || close.begin != number.end) return std::nullopt;
@@ -368,9 +370,36 @@ bool scale_word_follows(std::string_view s, std::size_t end) {
     return p.word && contains_key(scales, p.key);
 }
 
+// "$1e308": an exponent after the digits makes the number no amount (read as "$1" it would be a wrong wage).
+bool exponent_follows(std::string_view s, std::size_t end) {
+    if (end >= s.size() || (s[end] != 'e' && s[end] != 'E')) return false;
+    std::size_t digit = end + 1;
+    if (digit < s.size() && (s[digit] == '+' || s[digit] == '-')) ++digit;
+    return is_digit_at(s, digit);
+}
+
+// "1e308 $": the digits before '$' are the exponent of a number in scientific notation.
+bool exponent_before(std::string_view s, std::size_t start) {
+    std::size_t at = start;
+    if (at > 0 && (s[at - 1] == '+' || s[at - 1] == '-')) --at;
+    return at >= 2 && (s[at - 1] == 'e' || s[at - 1] == 'E') && is_digit_at(s, at - 2);
+}
+
+// "-$20", "−$20" (U+2212), "-20 $": a negative amount is never a wage. A dash after a digit or a letter joins a
+// range ("$20-$25", "20-26 $") instead, so only a sign at the start of the text or after a space or '(' counts.
+bool minus_sign_before(std::string_view s, std::size_t at) {
+    static constexpr std::string_view minus_signs[] = {"-", "\u2212"};
+    for (std::string_view sign : minus_signs) {
+        if (at < sign.size() || s.substr(at - sign.size(), sign.size()) != sign) continue;
+        std::size_t before = at - sign.size();
+        return before == 0 || s[before - 1] == ' ' || s[before - 1] == '(' || s[before - 1] == '\t';
+    }
+    return false;
+}
+
 std::optional<Amount> amount_after_dollar(std::string_view s, std::size_t dollar) {
     std::size_t begin = dollar + 1 + group_space_at(s, dollar + 1);
-    if (!is_digit_at(s, begin)) return std::nullopt;
+    if (!is_digit_at(s, begin) || minus_sign_before(s, dollar)) return std::nullopt;
     std::size_t end = number_end(s, begin);
     auto value = parse_number(s.substr(begin, end - begin));
     // "$45.26 250 people": the space-separated tail was not a thousands group after all; drop groups until it parses.
@@ -382,7 +411,7 @@ std::optional<Amount> amount_after_dollar(std::string_view s, std::size_t dollar
         end = cut - len;
         value = parse_number(s.substr(begin, end - begin));
     }
-    if (scale_word_follows(s, end)) return std::nullopt;
+    if (scale_word_follows(s, end) || exponent_follows(s, end)) return std::nullopt;
     // "$45K" is shorthand for thousands.
     bool thousands = end < s.size() && (s[end] == 'K' || s[end] == 'k') &&
                      !(end + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[end + 1])));
@@ -394,7 +423,7 @@ std::optional<Amount> amount_before_dollar(std::string_view s, std::size_t dolla
     std::size_t end = dollar - group_space_before(s, dollar);
     if (end == 0 || !is_digit_at(s, end - 1)) return std::nullopt;
     auto start = number_start(s, end);
-    if (!start) return std::nullopt;
+    if (!start || exponent_before(s, *start) || minus_sign_before(s, *start)) return std::nullopt;
     auto value = parse_number(s.substr(*start, end - *start));
     if (!value) return std::nullopt;
     return Amount{*start, dollar + 1, *value, false};
@@ -444,7 +473,8 @@ std::optional<Amount> bare_upper_end(std::string_view s, std::size_t begin, doub
     if (!is_digit_at(s, begin)) return std::nullopt;
     std::size_t end = number_end(s, begin);
     auto value = parse_number(s.substr(begin, end - begin));
-    if (!value || !plausible_bare_range(lower, *value) || scale_word_follows(s, end)) return std::nullopt;
+    if (!value || !plausible_bare_range(lower, *value) || scale_word_follows(s, end) || exponent_follows(s, end))
+        return std::nullopt;
     return Amount{begin, end, *value, true};
 }
 

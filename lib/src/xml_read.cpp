@@ -6,7 +6,8 @@
 // lose or invent data: an unknown element or attribute, an element out of schema order, a missing required
 // attribute, a value outside an enumeration, or a character XML 1.0 forbids (reachable through character
 // references) is an occkit::Error "line N: reason". Values that the model keeps as strings (jurisdiction, code
-// scheme, ...) are not checked against their vocabularies here; that is the schema validator's job.
+// scheme, ...) are not checked against their vocabularies here: read_xml then applies the verdict `validate` gives
+// (xml_verdict.hpp), so every command refuses exactly the documents validate calls not well-formed or invalid.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -20,13 +21,13 @@
 #include "occkit/error.hpp"
 #include "occkit/xml.hpp"
 #include "text_util.hpp"
+#include "xml_verdict.hpp"
 
 namespace occkit {
 
 namespace {
 
-// Deeper section nesting than any page has; the limit keeps hostile documents from exhausting the stack.
-constexpr int max_section_depth = 100;
+using detail::max_section_depth;
 
 std::string_view local_name(pugi::xml_node node) {
     std::string_view name = node.name();
@@ -472,7 +473,21 @@ private:
 
 }  // namespace
 
-Profile read_xml(std::string_view xml) { return Reader(xml).read(); }
+// The reader's own checks come first (their messages name the element in the model's terms); then the verdict
+// validate gives, so that what validate calls not well-formed or schema-invalid is refused here too (`&#0;` in a
+// title, an undeclared `&nbsp;`, a value outside the schema's vocabulary).
+Profile read_xml(std::string_view xml) {
+    Profile profile = Reader(xml).read();
+    if (auto problem = detail::canonical_xml_problem(xml))
+        throw Error("line " + std::to_string(std::max(problem->issue.line, 1)) +
+                    (problem->not_well_formed ? ": malformed XML: " : ": does not match the schema: ") +
+                    problem->issue.message);
+    return profile;
+}
+
+namespace detail {
+Profile read_xml_unchecked(std::string_view xml) { return Reader(xml).read(); }
+}  // namespace detail
 
 bool is_canonical_xml(std::string_view bytes, std::string_view path) {
     std::string extension = std::filesystem::path(path).extension().string();

@@ -41,6 +41,11 @@ struct Conversion {
 // options.limits, or an unknown layout id.
 Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
 
+// The blocks of a page as convert reads them (decoded, then HTML or text blocks). Throws occkit::Error, as convert
+// does, on an empty input or one with no text, so that detect refuses what convert refuses.
+Document read_page_blocks(std::string_view bytes, InputFormat format = InputFormat::automatic,
+                          const BlockLimits& limits = {});
+
 // A profile from a file's bytes: canonical XML (is_canonical_xml in xml.hpp, by the path's extension or the
 // namespace) is read as it is, anything else is a page and is converted. Throws occkit::Error with a one-line reason.
 Profile read_profile(std::string_view bytes, std::string_view path = {}, const ConvertOptions& options = {});

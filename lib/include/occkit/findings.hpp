@@ -52,6 +52,7 @@ struct ReportOptions {
         "https://github.com/occkit/occkit/blob/main/README.md#checking-profiles-in-ci-occkit-validate";
     bool with_baseline = false;        // SARIF: results carry baselineState ("new": the baseline did not accept them)
     bool execution_successful = true;  // SARIF invocations[0].executionSuccessful: false after internal errors
+    bool complete = true;  // false: the run was interrupted; SARIF says so (invocations[0].executionSuccessful)
 };
 
 // `file` relative to `root` (generic '/' separators) when it is below it; otherwise `file` unchanged.

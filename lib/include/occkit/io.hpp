@@ -14,6 +14,9 @@
 namespace occkit {
 
 inline constexpr std::size_t default_max_input_bytes = 256u * 1024u * 1024u;
+// Side files (layouts, stale policies, rule configs, baselines) are read whole before any page; none is anywhere
+// near this size, and a mistaken path (/dev/zero, a FIFO) must fail rather than read forever.
+inline constexpr std::size_t max_side_file_bytes = 64u * 1024u * 1024u;
 
 // Read a whole file, "-" meaning standard input. Throws occkit::Error "<path>: <reason>".
 std::string read_input(const std::string& path, std::size_t max_bytes = default_max_input_bytes);
@@ -57,7 +60,9 @@ struct InputFile {
 
 // Expand files and directories (recursively, sorted, following no directory symlink twice) into inputs whose
 // extension is in `extensions` (".html", ".htm", ".txt", ".xml"...). Files named explicitly are always taken.
-std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths,
-                                      const std::vector<std::string>& extensions);
+// A walk stays inside the directory given: a symlink below it that leads outside is an input with an error
+// ("symlink leads outside ...") rather than followed, unless `follow_symlinks`.
+std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
+                                      bool follow_symlinks = false);
 
 }  // namespace occkit
