@@ -39,6 +39,9 @@ std::string character_problem(std::string_view s);
 // Shortest decimal that round-trips ("26.18", "32000", "0.5"): deterministic number text for XML and JSON.
 std::string format_number(double v);
 
+// One CSV field (RFC 4180): quoted, quotes doubled, when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view s);
+
 // A compiled ICU regular expression over UTF-8 text. Case-insensitive when asked. Thread-safe to share: each
 // match uses its own matcher.
 class Regex {
