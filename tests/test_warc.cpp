@@ -130,8 +130,9 @@ TEST(Warc, ConvertWritesOneXmlPerUrlAndDate) {
         if (e.path().extension() == ".xml") {
             ++xml;
             EXPECT_EQ(e.path().parent_path().filename(), "careers");
-            std::string stamp = fs::relative(e.path(), out).begin()->string();
-            EXPECT_EQ(stamp.size(), 14u) << e.path();  // the WARC-Date as a Wayback timestamp
+            fs::path rel = fs::relative(e.path(), out);
+            EXPECT_EQ(rel.begin()->string().size(), 14u) << e.path();  // the WARC-Date as a Wayback timestamp
+            EXPECT_EQ(std::next(rel.begin())->string().rfind("127.0.0.1_", 0), 0u) << e.path();  // host, port
             EXPECT_TRUE(contains(read_file(e.path()), "/careers/")) << e.path();
         }
     EXPECT_EQ(xml, 4);

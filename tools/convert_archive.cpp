@@ -17,11 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The URI as a relative path that stays below the output directory: characters other than letters, digits and
+// The URI (less its scheme) as a relative path that stays below the output directory: characters other than letters,
+// digits and
 // "._-/" become "_", empty and dot-only segments are dropped, and a page extension is replaced by .xml.
 fs::path uri_path(const std::string& uri) {
+    std::string_view rest = uri;
+    if (auto scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
     std::string safe;
-    for (char c : uri)
+    for (char c : rest)
         safe += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '/' ? c : '_';
     fs::path out;
     for (const auto& part : fs::path(safe))
