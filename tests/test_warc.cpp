@@ -67,10 +67,16 @@ bool crawl(const LocalServer& server, const fs::path& warc, bool compress) {
     fs::path stem = warc;
     stem.replace_extension();
     if (compress) stem.replace_extension();
-    std::string cmd = "cd '" + warc.parent_path().string() + "' && wget -q --no-proxy --tries=1 --timeout=20 " +
-                      "-O /dev/null --warc-file='" + stem.string() + "'" + (compress ? "" : " --no-warc-compression") +
-                      " " + base + "careers/2225.html " + base + "careers/3219.html " + base + "logo.png";
-    return std::system(cmd.c_str()) == 0 && fs::exists(warc);
+    std::string cmd =
+        "cd '" + warc.parent_path().string() +
+        "' && wget -q --no-proxy --no-http-keep-alive --tries=3 --retry-connrefused --waitretry=1 --timeout=20 " +
+        "-O /dev/null --warc-file='" + stem.string() + "'" + (compress ? "" : " --no-warc-compression") + " " + base +
+        "careers/2225.html " + base + "careers/3219.html " + base + "logo.png";
+    for (int attempt = 0; attempt < 3; ++attempt) {  // a loaded machine may drop a request: crawl again
+        fs::remove(warc);
+        if (std::system(cmd.c_str()) == 0 && fs::exists(warc)) return true;
+    }
+    return false;
 }
 
 struct Crawls {

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "../diff_internal.hpp"
+#include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 
 namespace occkit {
@@ -28,17 +29,6 @@ ProfilePairDiff pair_diff(const std::string& key, const Pair& p) {
     return d;
 }
 
-void tally(ArchiveSummary& summary, Change status) {
-    if (status == Change::added)
-        ++summary.added;
-    else if (status == Change::removed)
-        ++summary.removed;
-    else if (status == Change::changed)
-        ++summary.changed;
-    else
-        ++summary.unchanged;
-}
-
 }  // namespace
 
 ArchiveDiff diff_archives(std::vector<KeyedSnapshot> old_side, std::vector<KeyedSnapshot> new_side,
@@ -56,7 +46,7 @@ ArchiveDiff diff_archives(std::vector<KeyedSnapshot> old_side, std::vector<Keyed
                 if (!options.same_profile) continue;
             }
         out.profiles.push_back(pair_diff(key, p));
-        tally(out.summary, out.profiles.back().status);
+        detail::count_status(out.summary, out.profiles.back().status);
     }
     return out;
 }
@@ -82,11 +72,7 @@ std::string write_archive_diff_json(const ArchiveDiff& diff) {
     json.key("format").string("occkit-archive-diff");
     json.key("version").integer(1);
     json.key("identical").boolean(diff.identical());
-    const ArchiveSummary& s = diff.summary;
-    json.key("summary").begin_object();
-    json.key("unchanged").integer(s.unchanged).key("changed").integer(s.changed);
-    json.key("added").integer(s.added).key("removed").integer(s.removed);
-    json.end_object();
+    detail::write_summary_json(json, diff.summary);
     json.key("profiles").begin_array();
     for (const auto& p : diff.profiles) {
         if (p.status == Change::unchanged) continue;

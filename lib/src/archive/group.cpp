@@ -10,6 +10,7 @@
 
 #include "../diff_internal.hpp"
 #include "../text_util.hpp"
+#include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 
 namespace occkit {
@@ -55,7 +56,15 @@ Change timeline_status(const History& h, const CalendarDate& first, const Calend
     return changed ? Change::changed : Change::unchanged;
 }
 
-void count(ArchiveSummary& summary, Change status) {
+std::string code_key(const Profile& p) {
+    if (p.codes.empty()) return {};
+    const Code& c = p.codes.front();
+    return c.scheme + " " + c.version + " " + c.value + "/" + p.source.jurisdiction + "/" + p.source.layout;
+}
+
+}  // namespace
+
+void detail::count_status(ArchiveSummary& summary, Change status) {
     if (status == Change::added)
         ++summary.added;
     else if (status == Change::removed)
@@ -66,13 +75,13 @@ void count(ArchiveSummary& summary, Change status) {
         ++summary.unchanged;
 }
 
-std::string code_key(const Profile& p) {
-    if (p.codes.empty()) return {};
-    const Code& c = p.codes.front();
-    return c.scheme + " " + c.version + " " + c.value + "/" + p.source.jurisdiction + "/" + p.source.layout;
+void detail::write_summary_json(JsonWriter& json, const ArchiveSummary& s) {
+    json.key("summary").begin_object();
+    json.key("unchanged").integer(s.unchanged).key("changed").integer(s.changed);
+    json.key("added").integer(s.added).key("removed").integer(s.removed);
+    json.key("snapshots").integer(s.snapshots).key("dates").integer(s.dates);
+    json.end_object();
 }
-
-}  // namespace
 
 std::string snapshot_path_key(std::string_view relative) {
     static const std::regex dates(R"((^|[^0-9])([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[0-9]{14})(?![0-9]))");
@@ -126,7 +135,7 @@ ArchiveHistory build_archive_history(std::vector<KeyedSnapshot> snapshots, const
         }
         ProfileTimeline timeline{key, Change::unchanged, build_history(std::move(group))};
         timeline.status = timeline_status(timeline.history, first, last);
-        count(archive.summary, timeline.status);
+        detail::count_status(archive.summary, timeline.status);
         archive.profiles.push_back(std::move(timeline));
     }
     return archive;
@@ -159,12 +168,7 @@ std::string write_archive_history_json(const ArchiveHistory& archive) {
     json.begin_object();
     json.key("format").string("occkit-archive-history");
     json.key("version").integer(1);
-    const ArchiveSummary& s = archive.summary;
-    json.key("summary").begin_object();
-    json.key("unchanged").integer(s.unchanged).key("changed").integer(s.changed);
-    json.key("added").integer(s.added).key("removed").integer(s.removed);
-    json.key("snapshots").integer(s.snapshots).key("dates").integer(s.dates);
-    json.end_object();
+    detail::write_summary_json(json, archive.summary);
     json.key("profiles").begin_array();
     for (const auto& p : archive.profiles) {
         json.begin_object().key("identity").string(p.identity).key("status").string(to_string(p.status));
