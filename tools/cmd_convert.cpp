@@ -1,6 +1,7 @@
 // occkit convert / detect / layouts
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <iomanip>
@@ -17,7 +18,9 @@
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/xml.hpp"
+#include "occkit/warc.hpp"
 #include "page_options.hpp"
+#include "snapshots.hpp"
 
 namespace occkit::cli {
 
@@ -91,7 +94,8 @@ void add_convert(CLI::App& app, int& rc) {
     };
     auto opt = std::make_shared<Options>();
     cmd->add_option("inputs", opt->inputs,
-                    "Files or directories (recursively: .html .htm .txt); - or nothing for stdin");
+                    "Files or directories (recursively: .html .htm .txt), or web archives (.warc, .warc.gz: "
+                    "-o DIR); - or nothing for stdin");
     cmd->add_option("-o,--output", opt->output,
                     "Output file (one input) or directory (several inputs or a directory: mirrored paths, .xml)");
     cmd->add_option("--url", opt->url, "Source URL to record as provenance");
@@ -104,6 +108,14 @@ void add_convert(CLI::App& app, int& rc) {
     opt->limits.add_to(cmd);
     cmd->callback([opt, &rc] {
         opt->layout.layouts();  // a bad layout file is an error before any input is looked at
+        if (std::any_of(opt->inputs.begin(), opt->inputs.end(), [](const std::string& p) { return is_warc_path(p); })) {
+            ConvertOptions copts;
+            opt->layout.apply_to(copts);
+            copts.limits = opt->limits.block_limits();
+            copts.explain = false;
+            rc = convert_archives(opt->inputs, opt->output, copts);
+            return;
+        }
         auto inputs = inputs_or_stdin(opt->inputs, page_extensions);
         bool to_dir = names_directory(opt->inputs, inputs, opt->output);
         if (to_dir && opt->output.empty() && !opt->explain) {

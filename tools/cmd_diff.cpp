@@ -13,11 +13,13 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "manner.hpp"
+#include "occkit/archive.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/diff.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "page_options.hpp"
+#include "snapshots.hpp"
 
 namespace occkit::cli {
 
@@ -29,8 +31,6 @@ constexpr int exit_identical = 0;
 constexpr int exit_different = 1;
 constexpr int exit_error = 2;
 
-const std::vector<std::string> snapshot_extensions = {".xml", ".html", ".htm", ".xhtml", ".txt", ".text"};
-
 // git hands an external diff /dev/null for the missing side of an added or deleted file: an empty profile.
 constexpr std::string_view no_file = "/dev/null";
 
@@ -39,19 +39,19 @@ void add_color_option(CLI::App* cmd, std::string& mode) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+void add_same_profile_option(CLI::App* cmd, bool& flag) {
+    cmd->add_flag("--same-profile", flag,
+                  "Put snapshots that are not the same profile (another URL or code) together anyway");
+}
+
 void add_format_option(CLI::App* cmd, std::string& format) {
     cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
 }
 
-// Throws occkit::Error "<path>: <reason>" (read_input names the path itself; parse errors get it here).
+// Throws occkit::Error "<path>: <reason>"; /dev/null is the empty profile.
 Profile load(const std::string& path, const ConvertOptions& convert_options) {
     if (path == no_file) return {};
-    std::string bytes = read_input(path);
-    try {
-        return read_profile(bytes, path, convert_options);
-    } catch (const std::exception& e) {
-        throw Error(path + ": " + e.what());
-    }
+    return load_profile_file(path, convert_options);
 }
 
 bool print(const std::string& text) {
@@ -69,6 +69,7 @@ struct DiffOptions {
     std::string color = "auto";
     bool stat = false;
     bool textconv = false;
+    bool same_profile = false;
     PageOptions pages;  // how pages are converted
 };
 
@@ -87,6 +88,27 @@ int run_textconv(DiffOptions& opt) {
     }
 }
 
+// diff DIR1 DIR2: the profiles paired by their path inside each folder.
+int run_diff_folders(DiffOptions& opt, const ConvertOptions& convert) {
+    std::vector<KeyedSnapshot> sides[2];
+    std::size_t failed = 0;
+    for (int k = 0; k < 2; ++k) {
+        SnapshotSource source;
+        sides[k] = read_snapshots({opt.files[static_cast<std::size_t>(k)]}, convert, source, failed);
+    }
+    if (interrupted()) return exit_interrupted;
+    std::vector<IdentityConflict> conflicts;
+    ArchiveDiff diff = diff_archives(std::move(sides[0]), std::move(sides[1]), {opt.same_profile, false}, conflicts);
+    report_conflicts("diff", conflicts);
+    DiffReportOptions report_options{opt.labels.size() > 0 ? opt.labels[0] : opt.files[0],
+                                     opt.labels.size() > 1 ? opt.labels[1] : opt.files[1], use_color(opt.color)};
+    std::string text = opt.format == "json" ? write_archive_diff_json(diff)
+                                            : write_archive_diff_text(diff, report_options, opt.stat);
+    if (!print(text)) return exit_error;
+    if (failed || (!conflicts.empty() && !opt.same_profile)) return exit_error;
+    return diff.identical() ? exit_identical : exit_different;
+}
+
 int run_diff(DiffOptions& opt) {
     if (opt.textconv) return run_textconv(opt);
     if (opt.files.size() != 2 || opt.labels.size() > 2) {
@@ -95,6 +117,7 @@ int run_diff(DiffOptions& opt) {
     }
     auto copts = opt.pages.convert_options("diff");
     if (!copts) return exit_error;
+    if (fs::is_directory(opt.files[0]) && fs::is_directory(opt.files[1])) return run_diff_folders(opt, *copts);
     Profile versions[2];
     for (int k = 0; k < 2; ++k) {
         try {
@@ -120,14 +143,9 @@ struct HistoryOptions {
     std::string format = "text";
     std::string color = "auto";
     unsigned jobs = 1;
+    bool same_profile = false;
     PageOptions pages;  // how pages are converted
 };
-
-bool same_file(const std::string& a, const std::string& b) {
-    if (fs::path(a).lexically_normal() == fs::path(b).lexically_normal()) return true;
-    std::error_code ec;
-    return fs::equivalent(a, b, ec);
-}
 
 // --date FILE=DATE pairs, checked before any file is read. Throws occkit::Error naming the bad value.
 std::vector<std::pair<std::string, CalendarDate>> parse_date_options(const std::vector<std::string>& values) {
@@ -142,72 +160,43 @@ std::vector<std::pair<std::string, CalendarDate>> parse_date_options(const std::
     return dates;
 }
 
-// The snapshot's date: --date, else a date in its path, else the profile's own newest date.
-bool date_snapshot(Snapshot& s, const std::vector<std::pair<std::string, CalendarDate>>& given) {
-    for (const auto& [file, date] : given)
-        if (same_file(file, s.label)) {
-            s.date = date;
-            s.date_source = "option";
-            return true;
-        }
-    if (auto date = date_in_path(s.label)) {
-        s.date = *date;
-        s.date_source = "path";
-        return true;
-    }
-    if (auto date = newest_profile_date(s.profile)) {
-        s.date = *date;
-        s.date_source = "profile";
-        return true;
-    }
-    return false;
+std::string history_report(const ArchiveHistory& archive, const HistoryOptions& opt, bool single) {
+    DiffReportOptions report_options;
+    report_options.color = use_color(opt.color);
+    if (opt.format == "csv") return write_archive_history_csv(archive);
+    if (single && opt.format == "json") return write_history_json(archive.profiles[0].history, report_options);
+    if (single) return write_history_text(archive.profiles[0].history, report_options);
+    return opt.format == "json" ? write_archive_history_json(archive)
+                                : write_archive_history_text(archive, report_options);
 }
 
 int run_history(HistoryOptions& opt) {
     auto copts = opt.pages.convert_options("history");
     if (!copts) return exit_error;
-    std::vector<std::pair<std::string, CalendarDate>> given;
+    SnapshotSource source;
+    source.jobs = opt.jobs;
     try {
-        given = parse_date_options(opt.dates);
+        source.dates = parse_date_options(opt.dates);
     } catch (const Error& e) {
         usage_error("history", e.what());
         return exit_error;
     }
-    auto inputs = collect_inputs(opt.inputs, snapshot_extensions, follow_symlinks());
-    for (const auto& [file, date] : given)
-        if (std::none_of(inputs.begin(), inputs.end(), [&](const InputFile& in) { return same_file(file, in.path); })) {
-            usage_error("history", "--date names " + file + ", which is not one of the snapshots");
-            return exit_error;
-        }
-    std::vector<std::optional<Snapshot>> read(inputs.size());
-    auto work = [&](const InputFile& in) -> std::string {
-        try {
-            Snapshot s;
-            s.label = in.path;
-            s.profile = load(in.path, *copts);
-            if (!date_snapshot(s, given))
-                return "no date: give one with --date " + in.path + "=YYYY-MM-DD, or put YYYY-MM-DD in its name";
-            read[static_cast<std::size_t>(&in - inputs.data())] = std::move(s);
-            return {};
-        } catch (const std::exception& e) {
-            return without_path(e.what(), in.path);  // run_batch names the file itself
-        }
-    };
-    std::size_t failed = run_batch(inputs, opt.jobs, work, "reading");
+    if (!dates_name_inputs(source.dates, opt.inputs)) return exit_error;
+    std::size_t failed = 0;
+    auto snapshots = read_snapshots(opt.inputs, *copts, source, failed);
     if (interrupted()) return exit_interrupted;
-    std::vector<Snapshot> snapshots;
-    for (auto& s : read)
-        if (s) snapshots.push_back(std::move(*s));
     if (snapshots.empty()) {
         report("occkit: history: no usable snapshot");
         return exit_error;
     }
-    History history = build_history(std::move(snapshots));
-    DiffReportOptions report_options;
-    report_options.color = use_color(opt.color);
-    std::string text = opt.format == "json" ? write_history_json(history, report_options)
-                                            : write_history_text(history, report_options);
-    if (!print(text)) return exit_error;
+    ArchiveOptions options{opt.same_profile, !source.any_folder && !source.any_archive};
+    std::vector<IdentityConflict> conflicts;
+    ArchiveHistory archive = build_archive_history(std::move(snapshots), options, conflicts);
+    report_conflicts("history", conflicts);
+    if (archive.profiles.empty()) return exit_error;
+    bool single = archive.profiles.size() == 1;  // one profile: its timeline alone, as before archives
+    if (!print(history_report(archive, opt, single))) return exit_error;
+    if (!conflicts.empty() && !opt.same_profile) return exit_error;
     return failed ? exit_failures : exit_ok;
 }
 
@@ -216,13 +205,16 @@ void add_history(CLI::App& app, int& rc) {
                                    "Timeline of a profile's snapshots: per section, when and how much it "
                                    "changed, and its dates");
     auto opt = std::make_shared<HistoryOptions>();
-    cmd->add_option("inputs", opt->inputs, "Snapshots: files or directories (.xml, .html, .htm, .txt)")->required();
+    cmd->add_option("inputs", opt->inputs,
+                    "Snapshots: files, snapshot folders (one timeline per profile) or web archives (.warc, .warc.gz)")
+        ->required();
     cmd->add_option("--date", opt->dates,
                     "Date of one snapshot, FILE=YYYY-MM-DD (repeatable); otherwise a date in "
                     "the path, else the profile's newest date")
         ->allow_extra_args(false);
-    add_format_option(cmd, opt->format);
+    cmd->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}));
     add_color_option(cmd, opt->color);
+    add_same_profile_option(cmd, opt->same_profile);
     cmd->add_option("-j,--jobs", opt->jobs, "Read N snapshots in parallel")->check(CLI::Range(1u, 256u));
     opt->pages.add_to(cmd);
     cmd->callback([opt, &rc] { rc = run_history(*opt); });
@@ -233,13 +225,15 @@ void add_history(CLI::App& app, int& rc) {
 void add_diff(CLI::App& app, int& rc) {
     auto* cmd = app.add_subcommand("diff", "What changed between two versions of a profile (canonical XML or pages)");
     auto opt = std::make_shared<DiffOptions>();
-    cmd->add_option("files", opt->files, "OLD NEW: canonical XML or pages (converted first); /dev/null for none")
+    cmd->add_option("files", opt->files,
+                    "OLD NEW: canonical XML or pages (converted first), /dev/null for none; or two snapshot folders")
         ->required();
     cmd->add_option("-L,--label", opt->labels, "Name to show for OLD, then for NEW, instead of the file name")
         ->allow_extra_args(false);
     add_format_option(cmd, opt->format);
     cmd->add_flag("--stat", opt->stat, "One line per changed section instead of the changes");
     add_color_option(cmd, opt->color);
+    add_same_profile_option(cmd, opt->same_profile);
     cmd->add_flag("--textconv", opt->textconv,
                   "Print one profile as normalised text (for git's diff.<driver>.textconv)");
     opt->pages.add_to(cmd);

@@ -35,6 +35,20 @@ std::optional<CalendarDate> dashed_date_in(std::string_view s, bool with_day) {
     return std::nullopt;
 }
 
+// A Wayback timestamp: 14 digits between non-digits, YYYYMMDDhhmmss; its day.
+std::optional<CalendarDate> wayback_in(std::string_view s) {
+    for (std::size_t at = 0; at + 14 <= s.size(); ++at) {
+        if (at > 0 && std::isdigit(static_cast<unsigned char>(s[at - 1]))) continue;
+        if (at + 14 < s.size() && std::isdigit(static_cast<unsigned char>(s[at + 14]))) continue;
+        std::string_view c = s.substr(at, 14);
+        if (!all_digits(c)) continue;
+        std::string iso = std::string(c.substr(0, 4)) + "-" + std::string(c.substr(4, 2)) + "-" +
+                          std::string(c.substr(6, 2));
+        if (auto date = parse_iso_date(iso)) return date;
+    }
+    return std::nullopt;
+}
+
 // A year alone between non-digits: "alis-cook-2017.txt" but not the NOC code in "2174.html".
 std::optional<CalendarDate> year_in(std::string_view s) {
     for (std::size_t at = 0; at + 4 <= s.size(); ++at) {
@@ -229,6 +243,8 @@ std::optional<CalendarDate> date_in_path(std::string_view path) {
     for (bool with_day : {true, false})
         for (const auto& part : parts)
             if (auto date = dashed_date_in(part, with_day)) return date;
+    for (const auto& part : parts)
+        if (auto date = wayback_in(part)) return date;
     return year_in(parts.front());
 }
 
@@ -275,8 +291,7 @@ std::string write_history_text(const History& h, const DiffReportOptions& option
     return out.str();
 }
 
-std::string write_history_json(const History& h, const DiffReportOptions&) {
-    JsonWriter json(JsonStyle::pretty);
+void detail::write_history_json_object(JsonWriter& json, const History& h) {
     json.begin_object();
     json.key("format").string("occkit-history");
     json.key("version").integer(1);
@@ -295,6 +310,11 @@ std::string write_history_json(const History& h, const DiffReportOptions&) {
     }
     json.end_array();
     json.end_object();
+}
+
+std::string write_history_json(const History& h, const DiffReportOptions&) {
+    JsonWriter json(JsonStyle::pretty);
+    detail::write_history_json_object(json, h);
     return json.finish();
 }
 

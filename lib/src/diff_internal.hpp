@@ -43,6 +43,12 @@ Section unmapped_section(const Profile& profile);
 void write_json_field_changes(JsonWriter& json, const std::vector<FieldChange>& changes);
 std::string field_change_line(const FieldChange& change, bool color);  // "~ fact outlook: [-Up-]{+above avg+}"
 
+// write_diff_json's object, into a document of its own or inside another (the archive report).
+void write_diff_json_object(JsonWriter& json, const ProfileDiff& diff, const DiffReportOptions& options);
+
+// write_history_json's object, into a document of its own or inside another (the archive report).
+void write_history_json_object(JsonWriter& json, const History& history);
+
 // Words in a run of a word diff, for the word counts of ChangeStat.
 int count_words(const std::vector<WordRun>& runs, WordRun::Op op);
 

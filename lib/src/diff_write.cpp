@@ -335,8 +335,7 @@ std::string write_diff_stat(const ProfileDiff& diff, const DiffReportOptions& op
     return out.str();
 }
 
-std::string write_diff_json(const ProfileDiff& diff, const DiffReportOptions& options) {
-    JsonWriter json(JsonStyle::pretty);
+void detail::write_diff_json_object(JsonWriter& json, const ProfileDiff& diff, const DiffReportOptions& options) {
     json.begin_object();
     json.key("format").string("occkit-diff");
     json.key("version").integer(1);
@@ -366,6 +365,11 @@ std::string write_diff_json(const ProfileDiff& diff, const DiffReportOptions& op
     json.key("warnings");
     json_warnings(json, diff.warnings);
     json.end_object();
+}
+
+std::string write_diff_json(const ProfileDiff& diff, const DiffReportOptions& options) {
+    JsonWriter json(JsonStyle::pretty);
+    detail::write_diff_json_object(json, diff, options);
     return json.finish();
 }
 

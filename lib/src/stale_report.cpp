@@ -7,6 +7,7 @@
 #include "json_writer.hpp"
 #include "occkit/stale.hpp"
 #include "occkit/version.hpp"
+#include "text_util.hpp"
 
 namespace occkit {
 
@@ -201,12 +202,7 @@ std::string write_json(const std::vector<StaleAudit>& audits, const CalendarDate
 // ---------------------------------------------------------------------------------------------------------------
 // CSV (RFC 4180)
 
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
+using detail::csv_field;
 
 std::string write_csv(const std::vector<StaleAudit>& audits) {
     std::ostringstream out;

@@ -397,6 +397,13 @@ int Regex::group(std::string_view name) const {
     return U_SUCCESS(status) ? n : -1;
 }
 
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
 }  // namespace occkit::detail
 
 namespace occkit {

@@ -66,6 +66,9 @@ private:
     std::vector<std::string> messages_;
 };
 
+// One CSV field (RFC 4180): quoted, quotes doubled, when it holds a comma, a quote or a line break.
+std::string csv_field(std::string_view s);
+
 // A compiled ICU regular expression over UTF-8 text. Case-insensitive when asked. Thread-safe to share: each
 // match uses its own matcher. `origin` (a layout file, or empty) names it when it hits the match step limit.
 class Regex {

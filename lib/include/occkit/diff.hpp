@@ -168,8 +168,9 @@ struct Snapshot {
 // The newest revised/updated/modified/produced/published/copyright date in a profile, if any.
 std::optional<CalendarDate> newest_profile_date(const Profile& profile);
 
-// A date in a path: YYYY-MM-DD, else YYYY-MM, in the file name then in its directories (nearest first), else a year
-// (1990-2099) standing alone in the file name ("alis-cook-2017.txt").
+// A date in a path: YYYY-MM-DD, else YYYY-MM, in the file name then in its directories (nearest first), else a
+// Wayback-style timestamp (YYYYMMDDhhmmss, 14 digits standing alone: "web/20221017093000/...") read as its day,
+// else a year (1990-2099) standing alone in the file name ("alis-cook-2017.txt").
 std::optional<CalendarDate> date_in_path(std::string_view path);
 
 // One section in one snapshot.
