@@ -1145,6 +1145,13 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
     }
     if (code.scheme.empty()) code.scheme = "NOC";
     infer_code_version(code);
+    // The title line may have given the code already, without the version its label gives ("Cook (NOC 6242)").
+    for (auto& c : p_.codes)
+        if (c.scheme == code.scheme && c.value == code.value && c.version.empty()) {
+            c.version = code.version;
+            if (!code.label.empty()) c.label = code.label;
+            return;
+        }
     p_.codes.push_back(std::move(code));
 }
 
