@@ -375,7 +375,7 @@ TEST(LayoutGuichetEmplois, FrenchRequirementsPage) {
     const Profile& p = c.profile;
     EXPECT_EQ(c.detection.layout, "guichet-emplois");
     EXPECT_EQ(p.source.language, "fr");
-    EXPECT_EQ(p.source.jurisdiction, "CA");
+    EXPECT_EQ(p.source.jurisdiction, "QC");  // the page names Québec: a national site's provincial page
     EXPECT_EQ(title_of(p), "Infirmier praticien/infirmière praticienne");
     EXPECT_EQ(facts(p)["region"], "Région du Saguenay–Lac-Saint-Jean");
     EXPECT_EQ(codes(p), std::vector<std::string>{"CNP 2021 31302"});

@@ -55,8 +55,14 @@ std::string jurisdiction_for(const Layout& layout, const Document& doc, const Pr
     speech.html_title = doc.html_title;
     for (const auto& f : profile.facts) speech.lead.push_back(f.value);
     add_speech(profile.sections, speech);
-    std::string named = detail::jurisdiction_named(speech);
-    if (declared == "CA") return named.empty() ? declared : named;
+    constexpr std::size_t edge_lines = 30;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+        if (i < edge_lines || i + edge_lines / 2 >= doc.blocks.size()) speech.edges.push_back(doc.blocks[i].text);
+    // A national site's page becomes a province's only on clear evidence; a site without a layout takes the
+    // province it names, even once (a truncated capture may name it once).
+    constexpr int national_site_min_votes = 2, unknown_site_min_votes = 1;
+    std::string named =
+        detail::jurisdiction_named(speech, declared == "CA" ? national_site_min_votes : unknown_site_min_votes);
     return named.empty() ? declared : named;
 }
 

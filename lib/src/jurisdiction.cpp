@@ -123,13 +123,14 @@ std::string jurisdiction_of_url(std::string_view url) {
     return {};
 }
 
-std::string jurisdiction_named(const PageSpeech& page) {
+std::string jurisdiction_named(const PageSpeech& page, int min_votes) {
     constexpr int title_weight = 6, heading_weight = 2, lead_weight = 1;
     std::map<std::string_view, int> votes;
     add_names(occkit::fold_key(page.title), title_weight, votes);
     add_names(occkit::fold_key(page.html_title), title_weight / 2, votes);
     for (const auto& h : page.headings) add_names(occkit::fold_key(h), heading_weight, votes);
     for (const auto& p : page.lead) add_names(occkit::fold_key(p), lead_weight, votes);
+    for (const auto& p : page.edges) add_names(occkit::fold_key(p), lead_weight, votes);
     std::string_view best;
     int best_votes = 0, province_votes = 0;
     for (const auto& [code, n] : votes) {
@@ -140,9 +141,8 @@ std::string jurisdiction_named(const PageSpeech& page) {
             best_votes = n;
         }
     }
-    // A province must stand out: more than half of what the provinces got, and a second mention unless the title
-    // or a heading names it.
-    if (best_votes > 0 && best_votes * 2 > province_votes && best_votes >= heading_weight) return std::string(best);
+    // A province must stand out: more than half of what the provinces got, and at least `min_votes`.
+    if (best_votes > 0 && best_votes * 2 > province_votes && best_votes >= min_votes) return std::string(best);
     if (votes.count("CA")) return "CA";
     return {};
 }

@@ -13,12 +13,14 @@ struct PageSpeech {
     std::string html_title;             // <title>
     std::vector<std::string> headings;  // section headings
     std::vector<std::string> lead;      // the first paragraphs and facts
+    std::vector<std::string> edges;     // the page's first and last lines, furniture included ("Government of X")
 };
 
 // A province's two-letter code for a provincial government host ("www.workbc.ca" gives BC), else empty.
 std::string jurisdiction_of_url(std::string_view url);
 
-// The province the page names where it speaks of itself, "CA" when it names Canada and no province, else empty.
-std::string jurisdiction_named(const PageSpeech& page);
+// The province the page names where it speaks of itself, "CA" when it names Canada and no province, else empty. A
+// province needs `min_votes` (a title mention is 6, a heading 2, a line 1) and more than half of all the provinces'.
+std::string jurisdiction_named(const PageSpeech& page, int min_votes);
 
 }  // namespace occkit::detail
