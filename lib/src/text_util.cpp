@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
@@ -182,10 +183,18 @@ std::string format_number(double v) {
 
 struct Regex::Impl {
     std::unique_ptr<icu::RegexPattern> pattern;
-    std::string literal;  // lowercase ASCII text every match must contain; empty = no prefilter
-    std::string origin;   // where the pattern was written, for the time-out note
+    std::string literal;                    // lowercase ASCII text every match must contain; empty = no prefilter
+    std::vector<std::string> alternatives;  // a match contains one of these (lowercase ASCII); empty = no prefilter
+    std::string origin;                     // where the pattern was written, for the time-out note
+
+    // Idle matchers, reused: creating an ICU RegexMatcher for every search cost more than the search itself (the
+    // chrome stage tries a dozen furniture phrases on every block). Shared between threads, hence the mutex.
+    mutable std::mutex pool_mutex;
+    mutable std::vector<std::unique_ptr<icu::RegexMatcher>> pool;
 
     bool skipped(std::string_view text) const;
+    std::unique_ptr<icu::RegexMatcher> take(const icu::UnicodeString& text) const;
+    void give_back(std::unique_ptr<icu::RegexMatcher> m) const;
     std::unique_ptr<icu::RegexMatcher> find(const icu::UnicodeString& text, const std::string& pattern_text) const;
 };
 
@@ -273,6 +282,36 @@ std::string required_literal(std::string_view p) {
     return best;
 }
 
+// "^(Sign in|Log in|Register)..." needs one of its leading alternatives: their text in lowercase ASCII, or nothing
+// when the pattern does not open with a group of plain alternatives (or one is optional, or not ASCII).
+std::vector<std::string> leading_alternatives(std::string_view p) {
+    std::size_t i = p.starts_with("^") ? 1 : 0;
+    if (i >= p.size() || p[i] != '(') return {};
+    ++i;
+    if (p.substr(i).starts_with("?:")) i += 2;
+    std::vector<std::string> alternatives(1);
+    for (; i < p.size(); ++i) {
+        char c = p[i];
+        if (c == ')') break;
+        if (c == '|') {
+            alternatives.emplace_back();
+            continue;
+        }
+        if (c == '\\' && i + 1 < p.size() && !is_ascii_alnum(p[i + 1]))
+            c = p[++i];
+        else if (std::string_view("\\.*+?[]{}()^$").find(c) != std::string_view::npos)
+            return {};
+        if (static_cast<unsigned char>(c) >= 0x80) return {};
+        alternatives.back() += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    bool closed = i < p.size() && p[i] == ')';
+    bool optional = closed && i + 1 < p.size() && (p[i + 1] == '?' || p[i + 1] == '*' || p[i + 1] == '{');
+    if (!closed || optional) return {};
+    for (const auto& a : alternatives)
+        if (a.empty()) return {};
+    return alternatives;
+}
+
 // Runs before every layout regex on every block, so it jumps between occurrences of the needle's first letter
 // (either case) with memchr instead of comparing at every position.
 bool contains_ascii_ci(std::string_view text, std::string_view lower_needle) {
@@ -306,7 +345,10 @@ Regex::Regex(std::string_view pattern, bool case_insensitive, std::string origin
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
     impl_->origin = std::move(origin);
     // Only a case-insensitive pattern may be prefiltered case-insensitively; a case-sensitive one is rare here.
-    if (case_insensitive) impl_->literal = required_literal(pattern);
+    if (case_insensitive) {
+        impl_->literal = required_literal(pattern);
+        impl_->alternatives = leading_alternatives(pattern);
+    }
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr{};
     auto upattern =
@@ -331,20 +373,44 @@ int32_t step_limit_for(int32_t text_units) {
     return base_units + text_units / chars_per_unit;
 }
 
-std::unique_ptr<icu::RegexMatcher> matcher_for(const icu::RegexPattern& p, const icu::UnicodeString& text) {
+}  // namespace
+
+// A matcher on `text`, from the pool or new, with the step limit for its length.
+std::unique_ptr<icu::RegexMatcher> Regex::Impl::take(const icu::UnicodeString& text) const {
+    std::unique_ptr<icu::RegexMatcher> m;
+    {
+        std::lock_guard<std::mutex> lock(pool_mutex);
+        if (!pool.empty()) {
+            m = std::move(pool.back());
+            pool.pop_back();
+        }
+    }
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(p.matcher(text, status));
-    if (U_FAILURE(status)) return nullptr;
+    if (m)
+        m->reset(text);
+    else
+        m.reset(pattern->matcher(text, status));
+    if (U_FAILURE(status) || !m) return nullptr;
     m->setTimeLimit(step_limit_for(text.length()), status);
     if (U_FAILURE(status)) return nullptr;
     return m;
 }
 
-}  // namespace
+void Regex::Impl::give_back(std::unique_ptr<icu::RegexMatcher> m) const {
+    constexpr std::size_t max_idle = 8;  // about one per thread that uses the pattern at once
+    if (!m) return;
+    static const icu::UnicodeString nothing;  // the text just searched dies with its caller: point at a static one
+    m->reset(nothing);
+    std::lock_guard<std::mutex> lock(pool_mutex);
+    if (pool.size() < max_idle) pool.push_back(std::move(m));
+}
 
 // No need to run the matcher: the required literal is absent, or the regex already ran out of steps in this scope.
 bool Regex::Impl::skipped(std::string_view text) const {
     if (!literal.empty() && !contains_ascii_ci(text, literal)) return true;
+    if (!alternatives.empty() && std::none_of(alternatives.begin(), alternatives.end(),
+                                              [&](const std::string& a) { return contains_ascii_ci(text, a); }))
+        return true;
     const RegexTimeoutScope* scope = RegexTimeoutScope::current();
     return scope && scope->has_timed_out(this);
 }
@@ -352,10 +418,11 @@ bool Regex::Impl::skipped(std::string_view text) const {
 // The first match, or nullptr; a match that ran out of steps is no match (and recorded in the current scope).
 std::unique_ptr<icu::RegexMatcher> Regex::Impl::find(const icu::UnicodeString& text,
                                                      const std::string& pattern_text) const {
-    auto m = matcher_for(*pattern, text);
+    auto m = take(text);
     if (!m) return nullptr;
     UErrorCode status = U_ZERO_ERROR;
     if (m->find(status) && U_SUCCESS(status)) return m;
+    give_back(std::move(m));
     if (status == U_REGEX_TIME_OUT) {
         if (RegexTimeoutScope* scope = RegexTimeoutScope::current()) {
             std::string where = origin.empty() ? std::string("built-in rule") : origin;
@@ -369,7 +436,10 @@ std::unique_ptr<icu::RegexMatcher> Regex::Impl::find(const icu::UnicodeString& t
 bool Regex::search(std::string_view text) const {
     if (impl_->skipped(text)) return false;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-    return impl_->find(u, pattern_) != nullptr;
+    auto m = impl_->find(u, pattern_);
+    bool found = m != nullptr;
+    impl_->give_back(std::move(m));
+    return found;
 }
 
 std::optional<std::vector<std::string>> Regex::match(std::string_view text) const {
@@ -385,6 +455,7 @@ std::optional<std::vector<std::string>> Regex::match(std::string_view text) cons
         status = U_ZERO_ERROR;
         groups.push_back(std::move(s));
     }
+    impl_->give_back(std::move(m));
     return groups;
 }
 
