@@ -103,6 +103,13 @@ TEST(HtmlBlocks, FurnitureNamedByClassIdRoleOrLabel) {
     EXPECT_TRUE(doc.blocks[7].link_only);
 }
 
+// Every renderer shows <br><br> as a blank line: the text after it is a paragraph of its own. One <br> is a space.
+TEST(HtmlBlocks, TwoLineBreaksStartAParagraph) {
+    Document doc = read_html_blocks("<p>Works indoors.<br>Lifts 20 kg.<br> <br>Earns well.</p><h2>A<br><br>B</h2>");
+    EXPECT_EQ(describe(doc),
+              (Lines{"paragraph: Works indoors. Lifts 20 kg.", "paragraph: Earns well.", "heading 2: A B"}));
+}
+
 TEST(HtmlBlocks, MetaTitleIsKept) {
     Document doc = read_html_blocks(
         "<html><head><title>Welders | Site</title><meta property=\"og:title\" content=\" Welders \"></head>"

@@ -346,6 +346,7 @@ public:
 private:
     std::size_t depth() const { return stack_.size() + skip_depth_; }
     void start_skipping(const TagInfo& info, int line);
+    void line_break(int line);
     void read_meta(const xmlChar** attributes);
     void enter_region(std::string_view name, const TagInfo& info, const xmlChar** attributes, Frame& frame);
     void end_skipped(int line);
@@ -374,6 +375,7 @@ private:
     std::vector<bool> in_main_;  // per block: inside <main>, <article> or role="main"
     bool saw_main_ = false;
 
+    int breaks_in_a_row_ = 0;     // <br>s with only white space between them
     std::size_t skip_depth_ = 0;  // > 0 inside a skipped element: how many elements deep into it
     Tag skip_root_ = Tag::other;
     bool skip_root_is_block_ = false;
@@ -415,7 +417,7 @@ void HtmlBlockReader::start_element(std::string_view name, const xmlChar** attri
         return;
     }
     if (info.block_level) boundary(line);
-    if (info.tag == Tag::br) characters(" ");
+    if (info.tag == Tag::br) line_break(line);
 
     Frame frame;
     frame.tag = info.tag;
@@ -512,6 +514,14 @@ void HtmlBlockReader::characters(std::string_view text) {
         run_line_ = boundary_line_;
     }
     run_has_bold_ = run_has_bold_ || bold;
+    if (has_visible_char(text)) breaks_in_a_row_ = 0;
+}
+
+// "<br><br>" is a paragraph break: every text renderer shows it as a blank line, so the text after it is a block of
+// its own, as in the page's text rendering. One <br> only separates words.
+void HtmlBlockReader::line_break(int line) {
+    characters(" ");
+    if (++breaks_in_a_row_ == 2 && collectors_.empty()) boundary(line);
 }
 
 void HtmlBlockReader::boundary(int line) {
