@@ -62,16 +62,7 @@ int convert_archives(const std::vector<std::string>& archives, const std::string
                 report_record(path, page.uri, page.offset, e.what());
             }
         };
-        auto on_problem = [&](const WarcProblem& p) {
-            if (!p.skipped_only) ++failed;
-            report_record(path, p.uri, p.offset, p.reason);
-        };
-        try {
-            read_warc(path, on_page, on_problem);
-        } catch (const std::exception& e) {
-            ++failed;
-            report(std::string("occkit: ") + e.what());
-        }
+        read_warc_reporting(path, on_page, failed);
         if (interrupted()) return exit_interrupted;
     }
     report("occkit: converted " + std::to_string(written) + " page record(s) into " + out_dir);

@@ -56,7 +56,8 @@ std::vector<FoundFile> find_files(const std::vector<std::string>& paths, Snapsho
     for (const auto& p : paths) {
         bool folder = fs::is_directory(p);
         source.any_folder = source.any_folder || folder;
-        for (auto& in : collect_inputs({p}, snapshot_extensions, follow_symlinks())) found.push_back({std::move(in), folder});
+        for (auto& in : collect_inputs({p}, snapshot_extensions, follow_symlinks()))
+            found.push_back({std::move(in), folder});
     }
     return found;
 }
@@ -109,16 +110,7 @@ void read_archive(const std::string& path, const ConvertOptions& convert, std::v
             report_record(path, page.uri, page.offset, e.what());
         }
     };
-    auto on_problem = [&](const WarcProblem& p) {
-        if (!p.skipped_only) ++failed;
-        report_record(path, p.uri, p.offset, p.reason);
-    };
-    try {
-        read_warc(path, on_page, on_problem);
-    } catch (const std::exception& e) {
-        ++failed;
-        report(std::string("occkit: ") + e.what());
-    }
+    read_warc_reporting(path, on_page, failed);
 }
 
 }  // namespace
@@ -155,6 +147,20 @@ bool dates_name_inputs(const std::vector<std::pair<std::string, CalendarDate>>& 
             return false;
         }
     return true;
+}
+
+void read_warc_reporting(const std::string& path, const std::function<void(WarcPage& page)>& on_page,
+                         std::size_t& failed) {
+    auto on_problem = [&](const WarcProblem& p) {
+        if (!p.skipped_only) ++failed;
+        report_record(path, p.uri, p.offset, p.reason);
+    };
+    try {
+        read_warc(path, on_page, on_problem);
+    } catch (const std::exception& e) {
+        ++failed;
+        report(std::string("occkit: ") + e.what());
+    }
 }
 
 void report_record(const std::string& archive, const std::string& uri, std::int64_t offset, const std::string& reason) {

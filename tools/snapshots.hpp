@@ -3,12 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "occkit/archive.hpp"
 #include "occkit/convert.hpp"
+#include "occkit/warc.hpp"
 
 namespace occkit::cli {
 
@@ -34,6 +36,11 @@ bool dates_name_inputs(const std::vector<std::pair<std::string, CalendarDate>>& 
 
 // "occkit: ARCHIVE: record at offset N (URI): reason".
 void report_record(const std::string& archive, const std::string& uri, std::int64_t offset, const std::string& reason);
+
+// Reads a web archive's page records into `on_page`; a bad record (or an archive that cannot be read) is reported
+// and counted in `failed`, a record skipped as not a page only reported.
+void read_warc_reporting(const std::string& path, const std::function<void(WarcPage& page)>& on_page,
+                         std::size_t& failed);
 
 // convert_archive.cpp: one XML per page record of each archive, below out_dir/<timestamp>/. Returns the exit code.
 int convert_archives(const std::vector<std::string>& archives, const std::string& out_dir,
