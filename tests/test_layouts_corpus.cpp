@@ -186,10 +186,10 @@ TEST(LayoutExploreCareers, PayFiguresWithTheirLabelsUnderThem) {
     EXPECT_EQ(facts(p)["employment-outlook"], "Good");
     const Section* outlook = find_section(p.sections, "Job Outlook");
     ASSERT_TRUE(outlook);
-    EXPECT_EQ(dates(outlook->dates), (std::vector<std::string>{"period 2021/2023", "period 2021/2023"}));
-    ASSERT_EQ(outlook->subsections.size(), 1u);
-    EXPECT_EQ(outlook->subsections[0].heading, "Compared to: All Health");
-    EXPECT_EQ(items_in(outlook->subsections[0]), 3u);
+    // The comparison's periods date the outlook too; "in 2022" is the year the unemployment rate holds for
+    EXPECT_EQ(dates(outlook->dates), (std::vector<std::string>{"period 2021/2023", "period 2021/2023", "data-year 2022",
+                                                               "period 2021/2023", "period 2021/2023"}));
+    EXPECT_TRUE(outlook->subsections.empty());  // "Compared to: All Health" introduces figures, it heads nothing
     EXPECT_EQ(first_text(*outlook).substr(0, 24), "Estimate Strong growth e");
     ASSERT_EQ(p.sections.size(), 3u);
     const Section& pay = p.sections[2];
@@ -199,11 +199,10 @@ TEST(LayoutExploreCareers, PayFiguresWithTheirLabelsUnderThem) {
               (std::vector<std::string>{"minimum hour 23.65", "median hour 39", "maximum hour 44"}));
     EXPECT_EQ(wages(pay.subsections[1]),
               (std::vector<std::string>{"minimum year 15942", "median year 63535", "maximum year 81361"}));
-    // The comparison figures are All Health's, kept apart from the occupation's
-    EXPECT_EQ(pay.subsections[2].heading, "Compared to: All Health");
-    ASSERT_EQ(pay.subsections[2].subsections.size(), 1u);
-    EXPECT_EQ(wages(pay.subsections[2].subsections[0]),
-              (std::vector<std::string>{"minimum hour 16.7", "median hour 26.6", "maximum hour 43.3"}));
+    // The figures after "Compared to: All Health" are All Health's: they stay in the text, not among the wages
+    EXPECT_EQ(pay.subsections[2].heading, "Hourly Pay");
+    EXPECT_TRUE(wages(pay.subsections[2]).empty());
+    EXPECT_TRUE(wages(p.sections[1]).empty());
 }
 
 TEST(LayoutExploreCareers, GluedLabelsInTheCensusSnapshot) {
@@ -216,7 +215,8 @@ TEST(LayoutExploreCareers, GluedLabelsInTheCensusSnapshot) {
     EXPECT_EQ(first_text(p.sections[0]).substr(0, 37), "Licensed practical nurses provide nur");
     const Section* outlook = find_section(p.sections, "Job Outlook");
     ASSERT_TRUE(outlook);
-    EXPECT_EQ(dates(outlook->dates), std::vector<std::string>{"data-year 2016"});  // (Source: 2016 Census)
+    // "... year-round in 2015 was $52,844", then "(Source: 2016 Census)"
+    EXPECT_EQ(dates(outlook->dates), (std::vector<std::string>{"data-year 2015", "data-year 2016"}));
     const Section* hourly = find_section(p.sections, "Hourly Pay");
     ASSERT_TRUE(hourly);
     EXPECT_EQ(wages(*hourly),
@@ -327,10 +327,10 @@ TEST(LayoutJobBank, OntarioOutlook2019) {
     EXPECT_EQ(codes(p), std::vector<std::string>{"NOC 2016 3012"});
     EXPECT_EQ(dates(p.dates), std::vector<std::string>{"published 2019-12"});
     EXPECT_EQ(outline(p),
-              (std::vector<std::string>{"overview|Overview|inferred", "outlook|Job opportunities in Ontario",
-                                        "  outlook|Prospects over the next 3 years"}));
+              (std::vector<std::string>{"outlook|Job prospects|inferred", "outlook|Job opportunities in Ontario",
+                                        "  outlook|Prospects over the next 3 years"}));  // a "Job prospects" page
     EXPECT_EQ(dates(find_section(p.sections, "Prospects over the next 3 years")->dates),
-              std::vector<std::string>{"period 2019/2021"});
+              (std::vector<std::string>{"period 2019/2021", "data-year 2019-05"}));  // "As of May 2019"
 }
 
 TEST(LayoutJobBank, RegionalOutlook2023WithSectorShares) {
@@ -380,7 +380,7 @@ TEST(LayoutGuichetEmplois, FrenchRequirementsPage) {
     EXPECT_EQ(facts(p)["region"], "Région du Saguenay–Lac-Saint-Jean");
     EXPECT_EQ(codes(p), std::vector<std::string>{"CNP 2021 31302"});
     EXPECT_EQ(outline(p),
-              (std::vector<std::string>{"overview|Aperçu|inferred", "education|Conditions d’accès à la profession",
+              (std::vector<std::string>{"education|Exigences d’emploi|inferred", "education|Conditions d’accès à la profession",
                                         "certification|Certification professionnelle et permis d’exercice",
                                         "  other-information|Aimeriez-vous travailler ailleurs au pays?"}));
     EXPECT_EQ(items_in(*find_section(p.sections, "Conditions d’accès à la profession")), 2u);
@@ -395,7 +395,8 @@ TEST(LayoutGuichetEmplois, FrenchWagesSample) {
     const Section* salary = find_section(p.sections, "Salaires en vigueur en Estrie");
     ASSERT_TRUE(salary);
     // "Les salaires ont été mis à jour le 14 novembre 2024.", right under the heading
-    EXPECT_EQ(dates(salary->dates), std::vector<std::string>{"updated 2024-11-14"});
+    // ... and "En 2023, le salaire médian ...": the year of the figures
+    EXPECT_EQ(dates(salary->dates), (std::vector<std::string>{"updated 2024-11-14", "data-year 2023"}));
     EXPECT_EQ(wages(*salary), (std::vector<std::string>{"minimum hour 24.5", "median hour 29.1", "maximum hour 33.75",
                                                         "minimum hour 23.8", "median hour 28.4", "maximum hour 32.9",
                                                         "median year 56420", "value hour 24.5"}));

@@ -450,6 +450,7 @@ constexpr Cue cues[] = {
     {DateKind::data_year, {"source"}},
     {DateKind::data_year, {"recensement"}},
     {DateKind::data_year, {"census"}},
+    {DateKind::data_year, {"as", "of"}},  // "As of May 2019": the month the figures hold for
 };
 
 struct CueMatch {
@@ -605,8 +606,12 @@ std::optional<DatePhrase> uncued_phrase(const Tokens& t, const DateMatch& m) {
         return make_phrase(t, DateKind::period, m.date, first, m.last);
     }
     if (is_wage_year_in_parentheses(t, m)) return make_phrase(t, DateKind::data_year, m.date, m.first - 1, m.last + 1);
-    if (m.date.precision == DatePrecision::year)
+    if (m.date.precision == DatePrecision::year) {
         if (auto noun = data_noun_after(t, m.last)) return make_phrase(t, DateKind::data_year, m.date, m.first, *noun);
+        // "rate of unemployment in 2022", "In 2003, there were 515 ...": the year a figure holds for.
+        if (m.first > 0 && (t.is_word(m.first - 1, "in") || t.is_word(m.first - 1, "en")))
+            return make_phrase(t, DateKind::data_year, m.date, m.first - 1, m.last);
+    }
     return std::nullopt;
 }
 

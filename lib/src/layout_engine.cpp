@@ -99,6 +99,7 @@ struct TitleParts {
     std::string name;
     std::optional<Code> code;
     std::string value;  // the group "value": a fact such as the region
+    std::string topic;  // the group "topic": what the page tells of the occupation ("Job prospects")
 };
 
 // What the page says its title is, apart from its lines: each as fold_key() text.
@@ -148,7 +149,8 @@ public:
           blocks_(&doc.blocks),
           keys_(std::move(keys)),
           record_placements_(record_placements),
-          url_(url) {
+          url_(url),
+          intro_(rules.intro) {
         unglue();
         n_ = blocks_->size();
         dense_text_ = is_dense_text();
@@ -182,6 +184,8 @@ private:
     std::size_t best_title_line(std::size_t from) const;
     bool states_code(std::size_t i) const;
     void take_title(std::size_t i);
+    void choose_intro(std::size_t title);
+    bool intro_from_topic(std::string_view topic);
     std::size_t next_content_block(std::size_t i) const;
 
     const FieldRule* field_for(std::size_t i) const;
@@ -199,6 +203,8 @@ private:
     void open_heading(std::size_t i, const HeadingRule* rule);
     std::string unnamed_heading_kind(std::size_t i) const;
     bool try_date_only(std::size_t i);
+    bool is_comparison_line(std::size_t i) const;
+    void add_wage(Wage w);
     void infer_section_for_opening_date(const DatePhrase& dp, const Block& b);
     void add_content(std::size_t i);
     std::vector<Content>* content_target(std::size_t i);
@@ -245,6 +251,10 @@ private:
     bool closed_ = false;         // the open section was ended by a closing date and takes no more content
     bool first_content_ = false;  // the block being added is the first content of its section
     std::vector<OutlineEntry> outline_;
+    std::optional<std::pair<std::string, std::string>> intro_;  // kind and heading of the text before any heading
+    // Figures after "Compared to: All Health" are another group's, not the occupation's: no wage is read from them
+    // until a section of another kind begins.
+    std::optional<std::string> comparing_;  // kind of the section the comparison began in
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -462,6 +472,7 @@ std::optional<TitleParts> Engine::title_parts(std::string_view text) const {
                 parts.code = std::move(c);
             }
             parts.value = normalize_space(named(*re, *m, "value"));
+            parts.topic = normalize_space(named(*re, *m, "topic"));
             if (parts.name.empty() && !parts.code) continue;
             return parts;
         }
@@ -525,6 +536,33 @@ std::size_t Engine::find_title() const {
     }
     constexpr int min_votes = 2;  // the layout's pick alone, or two other signals that agree
     return best_votes >= min_votes ? best : n_;
+}
+
+// A page titled for one side of an occupation ("Job prospects Welder in Canada", "Exigences d'emploi ...") opens
+// with that side: the text under the title belongs to the topic's section, not to an overview.
+bool Engine::intro_from_topic(std::string_view topic) {
+    std::string folded = fold_key(topic);
+    const std::string* kind = r_.keyword_kind(folded);
+    if (!kind && r_.inherit_generic_headings) kind = g_.keyword_kind(folded);
+    if (kind) intro_ = {*kind, std::string(topic)};
+    return kind != nullptr;
+}
+
+// The topic from the title line, else from the part of the HTML <title> between the page's name and the site's
+// ("Electrician in Canada | Job prospects - Job Bank"): a page restyled with only the name in its heading keeps it.
+void Engine::choose_intro(std::size_t title) {
+    if (title < n_)
+        if (auto parts = title_parts(block(title).text); parts && !parts->topic.empty())
+            if (intro_from_topic(parts->topic)) return;
+    std::vector<std::string_view> parts;
+    for (std::string_view rest = doc_.html_title; !rest.empty();) {
+        std::size_t cut = std::min(rest.find(" | "), rest.find(" - "));
+        parts.push_back(detail::trim(rest.substr(0, cut)));
+        rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 3);
+    }
+    constexpr int max_topic_words = 3;
+    for (std::size_t k = 1; k + 1 < parts.size(); ++k)
+        if (detail::count_words(parts[k]) <= max_topic_words && intro_from_topic(parts[k])) return;
 }
 
 // Where the layout's title rule puts the title, before any other signal is heard.
@@ -696,9 +734,37 @@ std::string Engine::unnamed_heading_kind(std::size_t i) const {
     return "other";
 }
 
+// "Compared to: All Health", "Comparé à : ...": what follows is the figures of the group compared with.
+bool Engine::is_comparison_line(std::size_t i) const {
+    std::string_view key = keys_[i];
+    for (std::string_view lead : {"compared to", "compared with", "comparé à", "comparée à", "compare a"})
+        if (key.starts_with(lead)) return true;
+    return false;
+}
+
+// "... was $78,116. Across all occupations in Nova Scotia, ... a median employment income of $43,600.": the
+// second figure is the comparison's.
+bool in_comparison_sentence(std::string_view text, std::string_view phrase) {
+    std::size_t at = text.find(phrase);
+    if (at == std::string_view::npos) return false;
+    std::size_t start = text.rfind(". ", at);
+    start = start == std::string_view::npos ? 0 : start + 2;
+    std::string sentence = detail::ascii_lower(text.substr(start, 32));
+    for (std::string_view lead : {"across all occupations", "for all occupations", "compared to", "compared with",
+                                  "in comparison", "by comparison"})
+        if (sentence.starts_with(lead)) return true;
+    return false;
+}
+
+void Engine::add_wage(Wage w) {
+    if (comparing_) return;  // the comparison group's figure stays in the text, not among the occupation's wages
+    current()->wages.push_back(std::move(w));
+}
+
 void Engine::open_heading(std::size_t i, const HeadingRule* rule) {
     const Block& b = block(i);
     std::string kind = rule ? rule->kind : unnamed_heading_kind(i);
+    if (comparing_ && *comparing_ != kind) comparing_.reset();
     std::string items = rule ? rule->items : "";
     bool holds = rule && rule->holds_list;
     bool layout_level = rule && rule->level > 0;  // the layout says how deep the heading sits
@@ -719,6 +785,8 @@ void Engine::open_heading(std::size_t i, const HeadingRule* rule) {
         // Headings nest by level when the layout gives one, or by their HTML level when the layout does not name
         // them: a named heading without a level is a section of its own in the HTML page and its text alike.
         while (!path_.empty() && path_.back().level >= level) path_.pop_back();
+        // A subheading whose words name no kind ("Detailed analysis") goes on with its parent's subject.
+        if (!rule && kind == "other" && !path_.empty()) kind = current()->kind;
         open_section(kind, b.text, false, b.line, level, items, !path_.empty(), holds);
     } else {
         open_section(kind, b.text, false, b.line, level, items, false, holds);
@@ -837,8 +905,8 @@ bool Engine::ensure_section_for(std::size_t i) {
         return true;
     }
     if (open) return true;
-    if (path_.empty() && p_.sections.empty() && r_.intro) {
-        open_section(r_.intro->first, r_.intro->second, true, b.line, 2, "", false);
+    if (path_.empty() && p_.sections.empty() && intro_) {
+        open_section(intro_->first, intro_->second, true, b.line, 2, "", false);
         return true;
     }
     return false;
@@ -853,6 +921,8 @@ std::vector<Content>* Engine::content_target(std::size_t i) {
 
 void Engine::add_content(std::size_t i) {
     const Block& b = block(i);
+    constexpr int prose_words = 12;  // the comparison's figures have ended: the page speaks of the occupation again
+    if (comparing_ && b.kind == BlockKind::paragraph && detail::count_words(b.text) >= prose_words) comparing_.reset();
     std::vector<Content>* section_content = content_target(i);
     bool placed = section_content != nullptr;
     std::vector<Content>& target = placed ? *section_content : p_.unmapped;
@@ -990,7 +1060,7 @@ std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bo
         for (auto& w : wages) {
             if (heading_period && !row_names_period) w.per = *heading_period;
             w.line = row.line;
-            current()->wages.push_back(std::move(w));
+            add_wage(std::move(w));
         }
     }
 
@@ -1015,7 +1085,7 @@ std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bo
         w.per = per ? *per : detail::per_from_magnitude(*amount);
         w.phrase = text;
         w.line = row.line;
-        current()->wages.push_back(std::move(w));
+        add_wage(std::move(w));
         ++added;
     }
     return added;
@@ -1091,10 +1161,11 @@ void Engine::extract_dates_and_wages(const Block& b, bool consumed_as_date, bool
     const bool bare_amount =
         !wages.empty() && b.kind == BlockKind::paragraph && detail::count_words(b.text) <= max_bare_amount_words;
     for (auto& w : wages) {
+        if (in_comparison_sentence(b.text, w.phrase)) continue;
         w.line = b.line;
         if (w.measure == WageMeasure::value && bare_amount)
             if (auto measure = wage_measure_in(current()->heading)) w.measure = *measure;
-        current()->wages.push_back(std::move(w));
+        add_wage(std::move(w));
     }
 }
 
@@ -1304,6 +1375,7 @@ Conversion Engine::run() {
         placed_blocks_.reserve(n_);
     }
     const std::size_t title = find_title();
+    choose_intro(title);
     for (std::size_t i = 0; i < n_; ++i) {
         if (i % 1024 == 0) throw_if_cancelled();  // occkit/cancel.hpp: a huge page stops within milliseconds
         const Block& b = block(i);
@@ -1318,6 +1390,11 @@ Conversion Engine::run() {
         }
         if (i == title) {
             take_title(i);
+            continue;
+        }
+        if (is_comparison_line(i)) {
+            add_content(i);
+            if (!path_.empty()) comparing_ = current()->kind;
             continue;
         }
         if (try_field(i) || try_outline(i) || try_table_row(i)) continue;

@@ -1,0 +1,163 @@
+// What a careful reader finds on a page no layout was written for: the year a figure holds for, a comparison
+// group's figures, a page titled for one side of an occupation, classification lines, a sentence that announces the
+// duties and a subheading that goes on with its parent's subject. Small pages written here, read with the generic
+// layout, in the shapes real sites use.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "occkit/convert.hpp"
+#include "occkit/dates.hpp"
+
+using namespace occkit;
+
+namespace {
+
+Profile read_generic(const std::string& page, InputFormat format = InputFormat::text) {
+    ConvertOptions options;
+    options.layout = "generic";
+    options.format = format;
+    return convert(page, options).profile;
+}
+
+// Every wage of the profile, however deep its section, as "per value".
+std::vector<std::string> all_wages(const Profile& p) {
+    std::vector<std::string> out;
+    auto per = [](WagePer w) {
+        return std::string(w == WagePer::hour    ? "hour"
+                           : w == WagePer::week  ? "week"
+                           : w == WagePer::month ? "month"
+                                                 : "year");
+    };
+    auto money = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return std::string(buf);
+    };
+    std::function<void(const Section&)> visit = [&](const Section& s) {
+        for (const auto& w : s.wages) out.push_back(per(w.per) + " " + money(w.value.value_or(-1)));
+        for (const auto& sub : s.subsections) visit(sub);
+    };
+    for (const auto& w : p.wages) out.push_back(per(w.per) + " " + money(w.value.value_or(-1)));
+    for (const auto& s : p.sections) visit(s);
+    return out;
+}
+
+std::vector<std::string> kinds(const Profile& p) {
+    std::vector<std::string> out;
+    for (const auto& s : p.sections) out.push_back(s.kind);
+    return out;
+}
+
+}  // namespace
+
+TEST(DataYear, TheYearAFigureHoldsFor) {
+    auto in_year = find_date_phrases("Estimate Low rate of unemployment in 2022");
+    ASSERT_EQ(in_year.size(), 1u);
+    EXPECT_EQ(in_year[0].kind, DateKind::data_year);
+    EXPECT_EQ(in_year[0].phrase, "in 2022");
+    EXPECT_EQ(in_year[0].date.iso(), "2022");
+
+    auto french = find_date_phrases("En 2023, le salaire médian des boulangers était de 41 000 $.");
+    ASSERT_EQ(french.size(), 1u);
+    EXPECT_EQ(french[0].kind, DateKind::data_year);
+    EXPECT_EQ(french[0].phrase, "En 2023");
+
+    auto as_of = find_date_phrases("As of May 2019, 1,200 bakers worked in the region.");
+    ASSERT_EQ(as_of.size(), 1u);
+    EXPECT_EQ(as_of[0].kind, DateKind::data_year);
+    EXPECT_EQ(as_of[0].date.iso(), "2019-05");
+
+    // A cue still decides: "revised in 2012" is a revision, not a data year
+    auto revised = find_date_phrases("Section revised in 2012");
+    ASSERT_EQ(revised.size(), 1u);
+    EXPECT_EQ(revised[0].kind, DateKind::revised);
+}
+
+TEST(Comparison, AnotherGroupsFiguresAreNotTheOccupationsWages) {
+    const Profile p = read_generic(
+        "Bakers (NOC 63202)\n\n"
+        "Annual Pay\n\nMedian $41,000 a year\n\n"
+        "Compared to: All Trades\n\nMedian $52,000 a year\n\n"
+        "Working Conditions\n\n"
+        "Bakers start work early in the morning and stand for most of the shift beside the ovens.\n\n"
+        "Wages\n\nExperienced bakers earn about $24.00 an hour in most bakeries of the province.\n");
+    EXPECT_EQ(all_wages(p), (std::vector<std::string>{"year 41000", "hour 24"}));
+    // The comparison stays in the profile as text: nothing of the page is lost
+    bool kept = false;
+    std::function<void(const Section&)> visit = [&](const Section& s) {
+        for (const auto& c : s.content) kept = kept || c.paragraph.text == "Median $52,000 a year";
+        for (const auto& sub : s.subsections) visit(sub);
+    };
+    for (const auto& s : p.sections) visit(s);
+    EXPECT_TRUE(kept);
+}
+
+TEST(Comparison, ASentenceAboutAllOccupations) {
+    const Profile p = read_generic(
+        "Bakers\n\nEarnings\n\n"
+        "The median income of bakers who worked full-time in 2020 was $41,000. Across all occupations in the "
+        "province, the median income was $52,000.\n");
+    EXPECT_EQ(all_wages(p), std::vector<std::string>{"year 41000"});
+}
+
+TEST(Topic, APageTitledForOneSideOfTheOccupation) {
+    const Profile p = read_generic(
+        "Job prospects Bakers in Manitoba\n\n"
+        "The outlook for bakers in Manitoba is fair over the next three years, as several bakeries open.\n");
+    ASSERT_TRUE(p.title);
+    EXPECT_EQ(p.title->text, "Bakers");
+    ASSERT_FALSE(p.sections.empty());
+    EXPECT_EQ(p.sections[0].kind, "outlook");
+    EXPECT_EQ(p.sections[0].heading, "Job prospects");
+    EXPECT_TRUE(p.sections[0].heading_inferred);
+
+    // Restyled with only the name in the heading, the HTML <title> still names the topic between name and site
+    const Profile restyled = read_generic(
+        "<html><head><title>Bakers in Manitoba | Wages - Example Jobs</title></head><body><main><h2>Bakers</h2>"
+        "<p>Bakers in Manitoba earn a median wage of $18.50 an hour, and more in large industrial bakeries.</p>"
+        "</main></body></html>",
+        InputFormat::html);
+    ASSERT_FALSE(restyled.sections.empty());
+    EXPECT_EQ(restyled.sections[0].kind, "salary");
+
+    // A site's name at the end of the <title> is no topic ("Glazier - Alberta Apprenticeship")
+    const Profile site = read_generic(
+        "<html><head><title>Glaziers - Apprenticeship Portal</title></head><body><main><h1>Glaziers</h1>"
+        "<p>Glaziers cut, fit, install and replace glass in homes, offices and other buildings of all sizes.</p>"
+        "</main></body></html>",
+        InputFormat::html);
+    ASSERT_FALSE(site.sections.empty());
+    EXPECT_EQ(site.sections[0].kind, "overview");
+}
+
+TEST(Codes, ClassificationOverTheYears) {
+    const Profile p = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Here is how this occupation has been classified over time:\n\n"
+        "  • 2006 NOC: Bakers (6252) \n  • 2006 NOC-S: Bakers (G942) \n  • 2016 NOC: Bakers (6332) \n");
+    std::vector<std::string> codes;
+    for (const auto& c : p.codes) codes.push_back(c.scheme + " " + c.version + " " + c.value);
+    EXPECT_EQ(codes, (std::vector<std::string>{"NOC 2006 6252", "NOC-S 2006 G942", "NOC 2016 6332"}));
+}
+
+TEST(Duties, ASentenceThatAnnouncesThem) {
+    const Profile p = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Duties vary from one bakery to another but, in general, bakers:\n\n"
+        "  • mix dough and batter\n  • bake bread and pastries\n  • decorate cakes\n");
+    EXPECT_EQ(kinds(p), (std::vector<std::string>{"overview", "duties"}));
+}
+
+TEST(Subheading, GoesOnWithItsParentsSubject) {
+    const Profile p = read_generic(
+        "<html><body><main><h1>Bakers</h1><h2>Job Outlook</h2><p>The outlook for bakers is fair over the next "
+        "three years.</p><h3>Detailed analysis</h3><p>Openings come mostly from retirements in small bakeries "
+        "across the province.</p></main></body></html>",
+        InputFormat::html);
+    ASSERT_EQ(p.sections.size(), 1u);
+    EXPECT_EQ(p.sections[0].kind, "outlook");
+    ASSERT_EQ(p.sections[0].subsections.size(), 1u);
+    EXPECT_EQ(p.sections[0].subsections[0].heading, "Detailed analysis");
+    EXPECT_EQ(p.sections[0].subsections[0].kind, "outlook");
+}
