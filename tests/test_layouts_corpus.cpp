@@ -191,17 +191,17 @@ TEST(LayoutExploreCareers, PayFiguresWithTheirLabelsUnderThem) {
                                                                "period 2021/2023", "period 2021/2023"}));
     EXPECT_TRUE(outlook->subsections.empty());  // "Compared to: All Health" introduces figures, it heads nothing
     EXPECT_EQ(first_text(*outlook).substr(0, 24), "Estimate Strong growth e");
-    ASSERT_EQ(p.sections.size(), 3u);
-    const Section& pay = p.sections[2];
-    EXPECT_EQ(pay.kind, "salary");
-    ASSERT_EQ(pay.subsections.size(), 3u);
-    EXPECT_EQ(wages(pay.subsections[0]),
+    // Hourly Pay and Annual Pay are sections of their own, as the page shows them
+    ASSERT_EQ(p.sections.size(), 5u);
+    EXPECT_EQ(p.sections[2].heading, "Hourly Pay");
+    EXPECT_EQ(wages(p.sections[2]),
               (std::vector<std::string>{"minimum hour 23.65", "median hour 39", "maximum hour 44"}));
-    EXPECT_EQ(wages(pay.subsections[1]),
+    EXPECT_EQ(p.sections[3].heading, "Annual Pay");
+    EXPECT_EQ(wages(p.sections[3]),
               (std::vector<std::string>{"minimum year 15942", "median year 63535", "maximum year 81361"}));
     // The figures after "Compared to: All Health" are All Health's: they stay in the text, not among the wages
-    EXPECT_EQ(pay.subsections[2].heading, "Hourly Pay");
-    EXPECT_TRUE(wages(pay.subsections[2]).empty());
+    EXPECT_EQ(p.sections[4].heading, "Hourly Pay");
+    EXPECT_TRUE(wages(p.sections[4]).empty());
     EXPECT_TRUE(wages(p.sections[1]).empty());
 }
 
@@ -325,7 +325,9 @@ TEST(LayoutJobBank, OntarioOutlook2019) {
     EXPECT_EQ(facts(p)["region"], "Ontario");
     EXPECT_EQ(facts(p)["employment-outlook"], "fair");
     EXPECT_EQ(codes(p), std::vector<std::string>{"NOC 2016 3012"});
-    EXPECT_EQ(dates(p.dates), std::vector<std::string>{"published 2019-12"});
+    EXPECT_TRUE(p.dates.empty());  // the note "published in December 2019" dates the prospects it opens
+    ASSERT_FALSE(p.sections.empty());
+    EXPECT_EQ(dates(p.sections[0].dates), std::vector<std::string>{"published 2019-12"});
     EXPECT_EQ(outline(p),
               (std::vector<std::string>{"outlook|Job prospects|inferred", "outlook|Job opportunities in Ontario",
                                         "  outlook|Prospects over the next 3 years"}));  // a "Job prospects" page
@@ -354,7 +356,9 @@ TEST(LayoutJobBank, ProvinceTableWithDoubledCells) {
     EXPECT_EQ(facts(p)["region"], "Canada");
     EXPECT_EQ(facts(p)["labour-market-conditions"], "SHORTAGE");
     EXPECT_EQ(codes(p), std::vector<std::string>{"NOC 2016 7237"});
-    EXPECT_EQ(dates(p.dates), (std::vector<std::string>{"published 2021-12", "next-update 2022-12"}));
+    EXPECT_EQ(dates(p.dates), std::vector<std::string>{"next-update 2022-12"});
+    ASSERT_FALSE(p.sections.empty());
+    EXPECT_EQ(dates(p.sections[0].dates), std::vector<std::string>{"published 2021-12"});
     const Section* three_years = find_section(p.sections, "Job opportunities over the next 3 years");
     ASSERT_TRUE(three_years);
     const Content* table = nullptr;
@@ -379,10 +383,10 @@ TEST(LayoutGuichetEmplois, FrenchRequirementsPage) {
     EXPECT_EQ(title_of(p), "Infirmier praticien/infirmière praticienne");
     EXPECT_EQ(facts(p)["region"], "Région du Saguenay–Lac-Saint-Jean");
     EXPECT_EQ(codes(p), std::vector<std::string>{"CNP 2021 31302"});
-    EXPECT_EQ(outline(p),
-              (std::vector<std::string>{"education|Exigences d’emploi|inferred", "education|Conditions d’accès à la profession",
-                                        "certification|Certification professionnelle et permis d’exercice",
-                                        "  other-information|Aimeriez-vous travailler ailleurs au pays?"}));
+    EXPECT_EQ(outline(p), (std::vector<std::string>{"education|Exigences d’emploi|inferred",
+                                                    "education|Conditions d’accès à la profession",
+                                                    "certification|Certification professionnelle et permis d’exercice",
+                                                    "  other-information|Aimeriez-vous travailler ailleurs au pays?"}));
     EXPECT_EQ(items_in(*find_section(p.sections, "Conditions d’accès à la profession")), 2u);
 }
 
