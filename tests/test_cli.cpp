@@ -91,13 +91,13 @@ const char* const kUserLayout =
     "</layout>\n";
 
 const char* const kUserLayoutPage =
-    "Acme Careers Portal\n"
-    "\n"
     "Bell Foundry Worker\n"
     "\n"
     "Daily Work\n"
     "\n"
-    "Bell foundry workers build moulds, pour bronze and tune the finished bells.\n";
+    "Bell foundry workers build moulds, pour bronze and tune the finished bells.\n"
+    "\n"
+    "Acme Careers Portal\n";  // at the foot: only the layout knows it is chrome
 
 // --- helpers ---
 

@@ -161,3 +161,98 @@ TEST(Subheading, GoesOnWithItsParentsSubject) {
     EXPECT_EQ(p.sections[0].subsections[0].heading, "Detailed analysis");
     EXPECT_EQ(p.sections[0].subsections[0].kind, "outlook");
 }
+
+namespace {
+
+Conversion explain_generic(const std::string& page) {
+    ConvertOptions options;
+    options.layout = "generic";
+    options.explain = true;
+    return convert(page, options);
+}
+
+std::string where(const Conversion& c, const std::string& text) {
+    for (const auto& pl : c.placements)
+        if (pl.text == text) return pl.where;
+    return "(not placed)";
+}
+
+}  // namespace
+
+TEST(PageHead, WhatStandsAboveTheNameIsTheSites) {
+    const Conversion c = explain_generic(
+        "Provincial Career Profiles\n\nTrades Careers Portal\n\nBakers (NOC 63202)\n\n"
+        "Bakers bake bread, rolls, pastries and cakes for bakeries, hotels and grocery stores.\n");
+    ASSERT_TRUE(c.profile.title);
+    EXPECT_EQ(c.profile.title->text, "Bakers");
+    EXPECT_EQ(where(c, "Provincial Career Profiles"), "chrome (above the title)");
+    EXPECT_EQ(where(c, "Trades Careers Portal"), "chrome (above the title)");
+
+    // A dated line above the name stays (it dates the page), and a description above a "title" found further
+    // down says that line is not the page's name: nothing above it is dropped.
+    const Conversion dated = explain_generic("Updated March 2024\n\nBakers (NOC 63202)\n\nBakers bake bread.\n");
+    EXPECT_EQ(where(dated, "Updated March 2024").find("chrome"), std::string::npos);
+}
+
+TEST(PageHead, AContactBoxIsNoTitle) {
+    const Conversion c = explain_generic(
+        "Career Information Hotline\n\nToll Free 1-800-555-0199\n\n"
+        "Bakers bake bread, rolls, pastries and cakes for bakeries, hotels and grocery stores.\n\nDuties\n\n"
+        "  • mix dough\n");
+    EXPECT_FALSE(c.profile.title) << c.profile.title->text;
+    EXPECT_EQ(where(c, "Career Information Hotline"), "chrome (above the title)");
+    EXPECT_EQ(where(c, "Toll Free 1-800-555-0199"), "chrome (above the title)");
+}
+
+TEST(PageHead, ALabelThatOnlyRestatesTheName) {
+    const Conversion c = explain_generic(
+        "Bakers\n\nOccupation:Bakers\n\nNature of work:\n\n"
+        "Bakers bake bread, rolls, pastries and cakes for bakeries, hotels and grocery stores.\n");
+    EXPECT_EQ(where(c, "Occupation:Bakers"), "title (restated)");
+    ASSERT_FALSE(c.profile.sections.empty());
+    EXPECT_EQ(c.profile.sections[0].heading, "Nature of work:");
+}
+
+TEST(Duties, AListSetApartByALostHeading) {
+    // The job titles, then three blank lines where a heading was, then a list of duties: its own section.
+    const Profile p = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Common job titles\n  • baker, bread\n  • pastry baker\n\n\n\n"
+        "  • measure and mix ingredients\n  • prepare dough\n  • may order supplies\n");
+    ASSERT_EQ(p.sections.size(), 3u);
+    EXPECT_EQ(p.sections[2].kind, "duties");
+    EXPECT_EQ(p.sections[1].kind, "job-titles");
+    ASSERT_EQ(p.sections[1].content.size(), 1u);
+    EXPECT_EQ(p.sections[1].content[0].items.size(), 2u);  // the duties are not job titles
+
+    // A short lead-in after the gap names the section itself
+    const Profile led = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Common job titles\n  • baker, bread\n\n\n\nBread bakers:\n\n  • Measure and mix ingredients\n"
+        "  • Shape loaves\n");
+    ASSERT_EQ(led.sections.size(), 3u);
+    EXPECT_EQ(led.sections[2].kind, "duties");
+    EXPECT_EQ(led.sections[2].heading, "Bread bakers");
+    EXPECT_FALSE(led.sections[2].heading_inferred);
+
+    // A list after a gap that does not read as duties stays where it is
+    const Profile titles = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Common job titles\n  • baker, bread\n\n\n\n  • pastry chef\n");
+    EXPECT_EQ(titles.sections.size(), 2u);
+}
+
+TEST(Headings, TheFirstSubjectDecidesAndADateLineHeadsNothing) {
+    const Profile p = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Academic and Licensing Requirements\n\n"
+        "A high school diploma and a baking certificate from a college are the usual start.\n\n"
+        "Section revised February 2012\n\n"
+        "Licensing and Training\n\nBakers need no licence, but food safety training is required by employers.\n");
+    std::vector<std::string> outline;
+    for (const auto& s : p.sections) outline.push_back(s.kind + "|" + s.heading);
+    EXPECT_EQ(outline, (std::vector<std::string>{"overview|Overview", "education|Academic and Licensing Requirements",
+                                                 "certification|Licensing and Training"}));
+    ASSERT_EQ(p.sections[1].dates.size(), 1u);
+    EXPECT_EQ(p.sections[1].dates[0].value, "2012-02");
+}

@@ -42,19 +42,28 @@ namespace {
 bool is_word_byte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80; }
 }  // namespace
 
-// Keywords are whole words or phrases ("pay" is not in "pays"); one ending in '*' is a stem ("licens*").
+// Keywords are whole words or phrases ("pay" is not in "pays"); one ending in '*' is a stem ("licens*"). The
+// heading's first subject decides ("Academic and Licensing Requirements" is education); at one place, the keyword
+// listed first.
 const std::string* LayoutRules::keyword_kind(std::string_view folded) const {
+    const std::string* best = nullptr;
+    std::size_t best_at = std::string_view::npos;
     for (const auto& [keyword, kind] : keywords) {
         bool stem = keyword.ends_with('*');
         std::string_view word = stem ? std::string_view(keyword).substr(0, keyword.size() - 1) : keyword;
-        for (std::size_t at = folded.find(word); at != std::string_view::npos; at = folded.find(word, at + 1)) {
+        for (std::size_t at = folded.find(word); at != std::string_view::npos && at < best_at;
+             at = folded.find(word, at + 1)) {
             std::size_t end = at + word.size();
             bool starts = at == 0 || !is_word_byte(static_cast<unsigned char>(folded[at - 1]));
             bool ends = stem || end == folded.size() || !is_word_byte(static_cast<unsigned char>(folded[end]));
-            if (starts && ends) return &kind;
+            if (starts && ends) {
+                best = &kind;
+                best_at = at;
+                break;
+            }
         }
     }
-    return nullptr;
+    return best;
 }
 
 DateRule::Attach LayoutRules::attach_for(DateKind kind) const {

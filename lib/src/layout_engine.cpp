@@ -185,6 +185,9 @@ private:
     bool states_code(std::size_t i) const;
     void take_title(std::size_t i);
     void choose_intro(std::size_t title);
+    void mark_page_head(std::size_t title);
+    bool restates_title(std::size_t i) const;
+    bool labels_contact(std::size_t i) const;
     bool intro_from_topic(std::string_view topic);
     std::size_t next_content_block(std::size_t i) const;
 
@@ -254,7 +257,8 @@ private:
     std::optional<std::pair<std::string, std::string>> intro_;  // kind and heading of the text before any heading
     // Figures after "Compared to: All Health" are another group's, not the occupation's: no wage is read from them
     // until a section of another kind begins.
-    std::optional<std::string> comparing_;  // kind of the section the comparison began in
+    std::optional<std::string> comparing_;    // kind of the section the comparison began in
+    std::size_t lead_in_heading_ = SIZE_MAX;  // a lead-in line that became its inferred section's heading
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -396,7 +400,9 @@ bool Engine::is_short_line_heading(std::size_t i) const {
     if (b.text.size() > 60 || detail::count_words(b.text) > 8 || ends_like_sentence(b.text)) return false;
     if (b.text.back() == ':') return false;  // a lead-in to a list ("Timber frame carpenters:"), not a heading
     if (!starts_upper_or_digit(b.text) || mentions_money(b.text) || states_code(i)) return false;
-    if (is_furniture(i)) return false;  // "Toll Free 1-877-644-9992" above the description
+    if (is_furniture(i)) return false;                // "Toll Free 1-877-644-9992" above the description
+    for (const auto& dp : find_date_phrases(b.text))  // "Section revised February 2012" closes, it heads nothing
+        if (dp.kind != DateKind::data_year && dp.kind != DateKind::period) return false;
     // Bold-only in HTML, set off by a blank line in text; a dump without blank lines leaves only the shape.
     bool stands_alone = doc_.format == InputFormat::html ? b.emphasized : b.gap_before >= 1 || dense_text_;
     if (!stands_alone) return false;
@@ -523,7 +529,9 @@ std::size_t Engine::find_title() const {
         // An h1 is the page's own name even when its words read like a section's or end in an abbreviation
         // ("Other professional engineers, n.e.c.").
         bool h1 = heading && b.level == 1 && detail::count_words(b.text) <= r_.title.max_words;
-        if (!(h1 || title_like(i)) || b.link_only || b.kind == BlockKind::label_value || is_furniture(i)) continue;
+        if (!(h1 || title_like(i)) || b.link_only || b.kind == BlockKind::label_value || is_furniture(i) ||
+            labels_contact(i))
+            continue;
         int votes = title_votes(i, pick, signals);
         if (heading && b.level == top_level && !top_heading_seen) {  // the first heading of the page's top level
             top_heading_seen = true;
@@ -546,6 +554,55 @@ bool Engine::intro_from_topic(std::string_view topic) {
     if (!kind && r_.inherit_generic_headings) kind = g_.keyword_kind(folded);
     if (kind) intro_ = {*kind, std::string(topic)};
     return kind != nullptr;
+}
+
+// What stands above the occupation's name on the page's first lines is the site's: its name, a tagline, a
+// contact line, a section label ("Health Career Profiles"). Only what the layout maps (a code, a field, a heading)
+// and dated lines are kept; a title found deep in the page (a heading) says nothing of the lines above it.
+void Engine::mark_page_head(std::size_t title) {
+    constexpr std::size_t max_head_blocks = 8;
+    constexpr int description_words = 8;
+    if (title >= n_) {  // no name on the page: its head ends where its first section or description begins
+        for (title = 0; title < n_; ++title) {
+            const Block& b = block(title);
+            if (is_chrome(title)) continue;
+            if (b.kind == BlockKind::heading || heading_rule(title) || maps_content(title) ||
+                (b.kind != BlockKind::paragraph && b.kind != BlockKind::label_value) ||
+                detail::count_words(b.text) >= description_words)
+                break;
+        }
+        if (title >= n_) return;
+    }
+    std::size_t content_before = 0;
+    for (std::size_t i = 0; i < title; ++i) content_before += !is_chrome(i);
+    if (content_before > max_head_blocks) return;
+    constexpr int prose_words = 15;  // a description above the "title" says the title is not the page's name
+    for (std::size_t i = 0; i < title; ++i)
+        if (!is_chrome(i) && block(i).kind == BlockKind::paragraph && ends_like_sentence(block(i).text) &&
+            detail::count_words(block(i).text) >= prose_words)
+            return;
+    for (std::size_t i = 0; i < title; ++i) {
+        if (is_chrome(i) || maps_content(i) || states_code(i) || !find_date_phrases(block(i).text).empty()) continue;
+        chrome_[i] = {true, "above the title"};
+    }
+}
+
+// "Alberta Supports Contact Centre" above "Toll Free 1-877-644-9992": the name of a contact box, not of the
+// occupation.
+bool Engine::labels_contact(std::size_t i) const {
+    std::size_t next = next_content_block(i + 1);
+    if (next >= n_ || !is_furniture(next)) return false;
+    const std::string& text = block(next).text;
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "Occupation:Registered Nurses": a label line that only names the occupation again.
+bool Engine::restates_title(std::size_t i) const {
+    if (!p_.title) return false;
+    std::string_view text = block(i).text;
+    std::size_t colon = text.find(':');
+    if (colon == std::string_view::npos || detail::count_words(text.substr(0, colon)) > 2) return false;
+    return fold_key(detail::trim(text.substr(colon + 1))) == fold_key(p_.title->text);
 }
 
 // The topic from the title line, else from the part of the HTML <title> between the page's name and the site's
@@ -583,7 +640,8 @@ std::size_t Engine::layout_title() const {
     while (first < n_ && field_for(first)) first = next_content_block(first + 1);  // a badge line before the title
     if (r_.title.from == TitleRule::From::best_line)
         if (std::size_t best = best_title_line(first); best < n_) return best;
-    return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value && !is_furniture(first)
+    return first < n_ && title_like(first) && block(first).kind != BlockKind::label_value && !is_furniture(first) &&
+                   !labels_contact(first)
                ? first
                : n_;
 }
@@ -609,7 +667,9 @@ std::size_t Engine::best_title_line(std::size_t from) const {
         const Block& after = block(next);
         bool above_description =
             after.kind == BlockKind::paragraph && detail::count_words(after.text) >= description_words;
-        if (above_description || heading_rule(next) || after.kind == BlockKind::heading || states_code(next)) return i;
+        // Above "(NOC 3012)" stands the name; above "Bakers (NOC 63202)" stands something else.
+        bool above_code = states_code(next) && !title_parts(after.text);
+        if (above_description || heading_rule(next) || after.kind == BlockKind::heading || above_code) return i;
     }
     return n_;
 }
@@ -873,8 +933,13 @@ bool Engine::infer_applies(const InferRule& rule, std::size_t i, const Section* 
             return false;  // read where the date is (infer_section_for_opening_date)
         case InferRule::When::gap: {
             bool lead_in = b.kind == BlockKind::paragraph && b.text.ends_with(':');
-            return doc_.format == InputFormat::text && b.gap_before >= rule.gap &&
-                   (b.kind == BlockKind::list_item || lead_in);
+            if (doc_.format != InputFormat::text || b.gap_before < rule.gap ||
+                !(b.kind == BlockKind::list_item || lead_in))
+                return false;
+            if (!rule.pattern) return true;
+            // A lead-in ("Licensed practical nurses:") is judged by the first item it introduces.
+            std::size_t first = lead_in ? next_content_block(i + 1) : i;
+            return first < n_ && rule.pattern->search(block(first).text);
         }
         case InferRule::When::match:
             return is_text_block(b) && rule.pattern->search(b.text);
@@ -901,7 +966,16 @@ bool Engine::ensure_section_for(std::size_t i) {
         std::string heading = inf.heading;
         for (const auto& e : outline_)
             if (e.kind == inf.kind) heading = e.text;
-        open_section(inf.kind, heading, true, b.line, 2, "", false);
+        bool inferred = true;
+        // After the gap a lost heading left, a short lead-in ("Licensed practical nurses:") is the heading itself.
+        constexpr int max_lead_in_heading_words = 6;
+        if (inf.when == InferRule::When::gap && b.kind == BlockKind::paragraph && b.text.ends_with(':') &&
+            detail::count_words(b.text) <= max_lead_in_heading_words) {
+            heading = std::string(detail::trim(std::string_view(b.text).substr(0, b.text.size() - 1)));
+            inferred = false;
+            lead_in_heading_ = i;
+        }
+        open_section(inf.kind, heading, inferred, b.line, 2, "", false);
         return true;
     }
     if (open) return true;
@@ -924,6 +998,10 @@ void Engine::add_content(std::size_t i) {
     constexpr int prose_words = 12;  // the comparison's figures have ended: the page speaks of the occupation again
     if (comparing_ && b.kind == BlockKind::paragraph && detail::count_words(b.text) >= prose_words) comparing_.reset();
     std::vector<Content>* section_content = content_target(i);
+    if (lead_in_heading_ == i) {  // the line became the heading of the section it opened
+        place(i, section_label() + " " + current()->kind + " (heading)");
+        return;
+    }
     bool placed = section_content != nullptr;
     std::vector<Content>& target = placed ? *section_content : p_.unmapped;
     // A sentence right under its heading ("These outlooks were updated on ...") dates the section like a date line.
@@ -1375,6 +1453,7 @@ Conversion Engine::run() {
         placed_blocks_.reserve(n_);
     }
     const std::size_t title = find_title();
+    mark_page_head(title);
     choose_intro(title);
     for (std::size_t i = 0; i < n_; ++i) {
         if (i % 1024 == 0) throw_if_cancelled();  // occkit/cancel.hpp: a huge page stops within milliseconds
@@ -1390,6 +1469,10 @@ Conversion Engine::run() {
         }
         if (i == title) {
             take_title(i);
+            continue;
+        }
+        if (restates_title(i)) {
+            place(i, "title (restated)");
             continue;
         }
         if (is_comparison_line(i)) {
