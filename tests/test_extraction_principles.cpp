@@ -256,3 +256,25 @@ TEST(Headings, TheFirstSubjectDecidesAndADateLineHeadsNothing) {
     ASSERT_EQ(p.sections[1].dates.size(), 1u);
     EXPECT_EQ(p.sections[1].dates[0].value, "2012-02");
 }
+
+TEST(Jurisdiction, WhereThePageSaysItLives) {
+    // No --url: the canonical link names a provincial host
+    const Profile linked = read_generic(
+        "<html><head><title>Bakers</title><link rel=\"canonical\" href=\"https://www.workbc.ca/careers/bakers\">"
+        "</head><body><main><h1>Bakers</h1><p>Bakers bake bread, rolls, pastries and cakes for bakeries and "
+        "grocery stores.</p></main></body></html>",
+        InputFormat::html);
+    EXPECT_EQ(linked.source.jurisdiction, "BC");
+
+    // A text dump's footer names the site's host
+    const Profile footer = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "careers.novascotia.ca\n");
+    EXPECT_EQ(footer.source.jurisdiction, "NS");
+
+    // A host that only looks like one is no evidence
+    const Profile lookalike = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "notnovascotia.ca.example.com novascotia.ca.example.com\n");
+    EXPECT_EQ(lookalike.source.jurisdiction, "XX");
+}

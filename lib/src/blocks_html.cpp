@@ -56,7 +56,7 @@ enum class Tag : unsigned char {
     landmark,    // nav, header, footer, aside: block-level, its blocks marked with the landmark's Region
     main,        // main, article: content (a <header> inside is the article's, not the site's)
     link,        // a: its text may make a block link_only
-    meta,        // <meta> in <head>: og:title
+    meta,        // <meta> and <link> in <head>: og:title, og:url, rel=canonical
     skipped,     // never becomes blocks, nor does anything inside it
 };
 
@@ -93,7 +93,7 @@ const TagInfo& tag_info(std::string_view name) {
         add({"main", "article"}, Tag::main, true);
         add({"nav", "header", "footer", "aside"}, Tag::landmark, true);
         add({"a"}, Tag::link, false);
-        add({"meta"}, Tag::meta, false);
+        add({"meta", "link"}, Tag::meta, false);
         // Scripts, media and form controls. The block-level ones still separate the text around them.
         add({"script", "style", "template", "noscript", "svg", "math", "iframe", "object", "video", "audio", "canvas",
              "select", "textarea", "datalist", "optgroup", "option"},
@@ -452,15 +452,22 @@ void HtmlBlockReader::enter_region(std::string_view name, const TagInfo& info, c
 }
 
 void HtmlBlockReader::read_meta(const xmlChar** attributes) {
-    std::string_view key, content;
+    std::string_view key, content, rel, href;
     for (const xmlChar** a = attributes; a && a[0]; a += 2) {
         std::string_view name = view(a[0]);
         if (name == "property" || name == "name") key = detail::trim(view(a[1]));
         if (name == "content") content = view(a[1]);
+        if (name == "rel") rel = detail::trim(view(a[1]));
+        if (name == "href") href = detail::trim(view(a[1]));
     }
     if (doc_.meta_title.empty() &&
         (equals_ignoring_case(key, "og:title") || equals_ignoring_case(key, "twitter:title")))
         doc_.meta_title = normalize_space(content);
+    constexpr std::size_t max_url_bytes = 2048;
+    if (equals_ignoring_case(rel, "canonical") && href.size() <= max_url_bytes)
+        doc_.page_url = std::string(href);  // the canonical link outranks og:url
+    else if (doc_.page_url.empty() && equals_ignoring_case(key, "og:url") && content.size() <= max_url_bytes)
+        doc_.page_url = std::string(detail::trim(content));
 }
 
 void HtmlBlockReader::start_skipping(const TagInfo& info, int line) {

@@ -50,12 +50,15 @@ std::string jurisdiction_for(const Layout& layout, const Document& doc, const Pr
     const std::string& declared = layout.jurisdiction();
     if (declared != "XX" && declared != "CA") return declared;
     if (std::string host = detail::jurisdiction_of_url(url); !host.empty()) return host;
+    constexpr std::size_t edge_lines = 30;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)  // "careers.novascotia.ca" in the page's header or footer
+        if (i < edge_lines || i + edge_lines / 2 >= doc.blocks.size())
+            if (std::string host = detail::jurisdiction_of_host_in(doc.blocks[i].text); !host.empty()) return host;
     detail::PageSpeech speech;
     if (profile.title) speech.title = profile.title->text;
     speech.html_title = doc.html_title;
     for (const auto& f : profile.facts) speech.lead.push_back(f.value);
     add_speech(profile.sections, speech);
-    constexpr std::size_t edge_lines = 30;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i)
         if (i < edge_lines || i + edge_lines / 2 >= doc.blocks.size()) speech.edges.push_back(doc.blocks[i].text);
     // A national site's page becomes a province's only on clear evidence; a site without a layout takes the
@@ -89,7 +92,9 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     detail::RegexTimeoutScope regex_timeouts;  // a layout regex that runs out of steps is named in the notes
     const Layout& layout = choose_layout(set, doc, keys, options, detection);
     throw_if_cancelled();
-    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, options.url);
+    // Without --url, where the page says it lives (its canonical link) tells the site and the page's slug.
+    const std::string_view url = options.url.empty() ? std::string_view(doc.page_url) : std::string_view(options.url);
+    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, url);
     throw_if_cancelled();
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
@@ -97,7 +102,7 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     for (const auto& timeout : regex_timeouts.timeouts()) result.notes.push_back(timeout);
 
     Source& src = result.profile.source;
-    src.jurisdiction = jurisdiction_for(layout, doc, result.profile, options.url);
+    src.jurisdiction = jurisdiction_for(layout, doc, result.profile, url);
     src.layout = layout.id();
     src.url = options.url;
     src.format = doc.format == InputFormat::html ? "html" : "text";

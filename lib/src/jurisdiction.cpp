@@ -123,6 +123,21 @@ std::string jurisdiction_of_url(std::string_view url) {
     return {};
 }
 
+std::string jurisdiction_of_host_in(std::string_view text) {
+    if (text.find('.') == std::string_view::npos) return {};
+    std::string lower = ascii_lower(text);
+    for (const auto& h : province_hosts)
+        for (std::size_t at = lower.find(h.suffix); at != std::string::npos; at = lower.find(h.suffix, at + 1)) {
+            std::size_t end = at + h.suffix.size();
+            bool starts = at == 0 || lower[at - 1] == '.' || !is_word_char(lower[at - 1]);
+            bool ends = end == lower.size() || !(is_word_char(lower[end]) || lower[end] == '-');
+            if (ends && end + 1 < lower.size() && lower[end] == '.' && is_word_char(lower[end + 1]))
+                ends = false;  // "alberta.ca.example.com" is another host; "visit alberta.ca." ends a sentence
+            if (starts && ends) return std::string(h.code);
+        }
+    return {};
+}
+
 std::string jurisdiction_named(const PageSpeech& page, int min_votes) {
     constexpr int title_weight = 6, heading_weight = 2, lead_weight = 1;
     std::map<std::string_view, int> votes;

@@ -18,6 +18,8 @@ struct PageSpeech {
 
 // A province's two-letter code for a provincial government host ("www.workbc.ca" gives BC), else empty.
 std::string jurisdiction_of_url(std::string_view url);
+// The province of a government host named in a line of text ("careers.novascotia.ca", "visit alberta.ca").
+std::string jurisdiction_of_host_in(std::string_view text);
 
 // The province the page names where it speaks of itself, "CA" when it names Canada and no province, else empty. A
 // province needs `min_votes` (a title mention is 6, a heading 2, a line 1) and more than half of all the provinces'.

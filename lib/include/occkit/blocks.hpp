@@ -50,6 +50,7 @@ struct Document {
     std::vector<Block> blocks;
     std::string html_title;  // <title> of an HTML page: a detection signature and a title signal
     std::string meta_title;  // <meta property="og:title"> (or twitter:title): another title signal
+    std::string page_url;    // <link rel="canonical"> or og:url: where the page says it lives
     std::string language;    // <html lang> when declared
     std::string charset;
 };
