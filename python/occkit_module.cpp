@@ -1,7 +1,8 @@
-// The Python module `occkit` (pybind11): the library's convert, validate, diff, stale audit and layouts for
-// notebooks and for engines that call Python (dask, Spark's Python workers). A thin layer over the public C++ API:
-// values cross as the JSON mapping of docs/json.md (to_dict, the list attributes), so Python sees the same keys as
-// `occkit export`, and the GIL is released while C++ works, so threads convert in parallel.
+// The extension `occkit._occkit` (pybind11) behind the Python package `occkit` (python/occkit/__init__.py): the
+// library's convert, validate, diff, stale audit and layouts for notebooks and for engines that call Python (dask,
+// Spark's Python workers). A thin layer over the public C++ API: values cross as the JSON mapping of docs/json.md
+// (to_dict, the list attributes), so Python sees the same keys as `occkit export`, and the GIL is released while C++
+// works, so threads convert in parallel.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -158,6 +159,8 @@ void bind_profile(py::module_& m) {
             "dates", [](const occkit::Profile& p) { return member(p, "dates"); }, "Page-level dates, as dicts.")
         .def_property_readonly(
             "wages", [](const occkit::Profile& p) { return member(p, "wages"); }, "Page-level wages, as dicts.")
+        .def(py::pickle([](const occkit::Profile& p) { return occkit::write_xml(p); },  // lossless: canonical XML
+                        [](const std::string& xml) { return occkit::read_xml(xml); }))
         .def("__repr__", [](const occkit::Profile& p) {
             return "<occkit.Profile " + py::repr(py::str(p.title ? p.title->text : "")).cast<std::string>() +
                    " layout=" + p.source.layout + ">";
@@ -174,6 +177,22 @@ void bind_finding(py::module_& m) {
         .def_readonly("xml_line", &occkit::Finding::xml_line)
         .def_readonly("source_line", &occkit::Finding::source_line)
         .def_readonly("subject", &occkit::Finding::subject)
+        .def(py::pickle(
+            [](const occkit::Finding& f) {
+                return py::make_tuple(f.rule, std::string(occkit::to_string(f.severity)), f.message, f.file, f.xml_line,
+                                      f.source_line, f.subject);
+            },
+            [](const py::tuple& t) {
+                occkit::Finding f;
+                f.rule = t[0].cast<std::string>();
+                occkit::severity_from_string(t[1].cast<std::string>(), f.severity);
+                f.message = t[2].cast<std::string>();
+                f.file = t[3].cast<std::string>();
+                f.xml_line = t[4].cast<int>();
+                f.source_line = t[5].cast<int>();
+                f.subject = t[6].cast<std::string>();
+                return f;
+            }))
         .def("__repr__", [](const occkit::Finding& f) {
             return "<occkit.Finding " + std::string(occkit::to_string(f.severity)) + " " + f.rule + ": " + f.message +
                    ">";
@@ -213,7 +232,7 @@ void register_error(py::module_& m) {
 
 }  // namespace
 
-PYBIND11_MODULE(occkit, m) {
+PYBIND11_MODULE(_occkit, m) {
     m.doc() = "occkit: scraped Canadian career-profile pages to canonical occupation profiles (XML, JSON).";
     m.attr("__version__") = occkit::version();
     register_error(m);

@@ -24,6 +24,8 @@ def test_dask_local_cluster_gives_the_cli_output(occkit, cli):
     ) as cluster, distributed.Client(cluster) as client:
         futures = client.map(convert_path, [str(p) for p in pages], pure=False)
         results = client.gather(futures)
+        # occkit's own functions travel to the workers, and Profiles come back (both pickle).
+        profiles = client.gather(client.map(occkit.convert, [p.read_bytes() for p in pages[:8]], pure=False))
         workers = len(client.scheduler_info()["workers"])
     assert workers == 2
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
@@ -31,3 +33,4 @@ def test_dask_local_cluster_gives_the_cli_output(occkit, cli):
     assert len(results) == len(pages)
     for page, got, want in zip(pages, results, expected):
         assert got.encode() == want, page
+    assert [p.to_xml() for p in profiles] == results[:8]

@@ -73,6 +73,22 @@ def test_threads_give_the_serial_results(occkit):
     assert threaded == serial
 
 
+def test_profiles_findings_errors_and_functions_pickle(occkit):
+    import pickle
+
+    profile = occkit.convert(SAMPLE.read_bytes(), url="https://example.ca/c")
+    assert pickle.loads(pickle.dumps(profile)).to_xml() == profile.to_xml()
+    finding = occkit.validate("<occupation/>")[0]
+    back = pickle.loads(pickle.dumps(finding))
+    assert (back.rule, back.severity, back.message) == (finding.rule, finding.severity, finding.message)
+    try:
+        occkit.convert(b"", url="u")
+    except occkit.Error as e:
+        error = pickle.loads(pickle.dumps(e))
+    assert (type(error), str(error), error.code, error.path) == (occkit.Error, "empty input", "convert", "u")
+    assert pickle.loads(pickle.dumps(occkit.convert)) is occkit.convert
+
+
 def test_validate_diff_stale_and_layouts(occkit, cli):
     profile = occkit.convert(SAMPLE.read_bytes())
     findings = occkit.validate(profile.to_xml(), file="carpenter.xml")

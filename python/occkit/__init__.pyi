@@ -1,5 +1,5 @@
-# Type stubs for the occkit Python module (python/occkit_module.cpp), installed beside it. The dict shapes are the
-# JSON mapping of the canonical document (docs/json.md, schemas/occupation.schema.json).
+# Type stubs for the occkit Python package (python/occkit/__init__.py over python/occkit_module.cpp), installed in
+# it. The dict shapes are the JSON mapping of the canonical document (docs/json.md, schemas/occupation.schema.json).
 import datetime
 from typing import Any, Optional, Union
 
