@@ -2,6 +2,7 @@
 // --ndjson-records`): base64, record reading and its errors, output in input order with -j2, a bad record costing
 // its own line only, profiles equal to `occkit export`'s, and GNU parallel --pipe giving one process's output.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -175,6 +176,29 @@ TEST(ExportRecords, WebArchiveRecordsCarryUrlAndDate) {
     ASSERT_EQ(c.exit_code, 0) << c.err;
     json out = json::parse(c.out);
     EXPECT_EQ(out["profile"]["source"]["url"], "https://example.ca/carpenter.txt");
+}
+
+// Standard output that fails is exit 2 with the reason, as in every command; a closed pipe ends the program silently.
+TEST(ConvertNdjson, FullStandardOutputIsExitTwo) {
+    if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+    fs::path dir = scratch_dir("ndjson_full");
+    write_text(dir / "records.ndjson", sample_records());
+    std::string records = "'" + (dir / "records.ndjson").string() + "'";
+    std::string cmd =
+        "'" OCCKIT_CLI "' convert --ndjson < " + records + " > /dev/full 2> '" + (dir / "err.txt").string() + "'";
+    int status = std::system(cmd.c_str());
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    EXPECT_NE(read_file(dir / "err.txt").find("no space left on device"), std::string::npos)
+        << read_file(dir / "err.txt");
+    cmd = "'" OCCKIT_CLI "' export --ndjson-records '" + (source_dir() / "samples").string() + "' > /dev/full 2> '" +
+          (dir / "err.txt").string() + "'";
+    status = std::system(cmd.c_str());
+    EXPECT_EQ(WEXITSTATUS(status), 2);
+    EXPECT_NE(read_file(dir / "err.txt").find("no space left on device"), std::string::npos)
+        << read_file(dir / "err.txt");
+    cmd = "'" OCCKIT_CLI "' convert --ndjson < " + records + " | head -c 1 > /dev/null";
+    EXPECT_EQ(std::system(("bash -o pipefail -c \"" + cmd + "\"").c_str()) >> 8, 141);
 }
 
 // parallel --pipe splits the stream into blocks of whole lines for several filters: sorted by id, the output is one

@@ -3,10 +3,15 @@
 // kept without a reordering buffer, and memory is bounded by the window, not by the length of the stream.
 #include "ndjson.hpp"
 
+#include <sys/types.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <memory>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "batch.hpp"
 #include "manner.hpp"
@@ -21,14 +26,16 @@ namespace {
 
 constexpr std::size_t window_per_job = 32;  // records in flight per thread: enough to even out page sizes
 
-// One line of standard input without its newline; false at the end of input.
+// One line of standard input without its newline; false at the end of input. POSIX getline: whole buffers, no
+// per-character locking.
 bool read_line(std::string& line) {
-    line.clear();
-    for (int c; (c = std::getc(stdin)) != EOF;) {
-        if (c == '\n') return true;
-        line += static_cast<char>(c);
-    }
-    return !line.empty();
+    static char* buffer = nullptr;  // reused for every line; the process ends with it
+    static std::size_t capacity = 0;
+    ssize_t n = ::getline(&buffer, &capacity, stdin);
+    if (n <= 0) return false;
+    line.assign(buffer, static_cast<std::size_t>(n));
+    if (line.back() == '\n') line.pop_back();
+    return true;
 }
 
 // The output lines for one window, each by the worker that took it.
@@ -93,11 +100,13 @@ int export_page_records(const std::vector<std::string>& paths, const std::vector
     std::vector<std::string> files, archives;
     for (const auto& p : paths) (is_warc_path(p) ? archives : files).push_back(p);
     std::size_t failed = 0;
+    std::string write_error;
     auto emit = [&](const PageRecord& record) {
         if (stdout_failed()) return;
         try {
             write_to_stdout(write_page_record(record));
-        } catch (const std::exception&) {  // stdout_failed() now says so: reported once, at the end
+        } catch (const std::exception& e) {  // stdout_failed() now says so: reported once, at the end
+            write_error = e.what();
         }
     };
     if (!files.empty() || archives.empty()) {
@@ -123,7 +132,7 @@ int export_page_records(const std::vector<std::string>& paths, const std::vector
             failed);
     }
     if (stdout_failed()) {
-        report("occkit: export: cannot write to standard output");
+        report("occkit: export: " + write_error);
         return exit_usage;
     }
     if (interrupted()) return exit_interrupted;
