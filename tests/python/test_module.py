@@ -73,6 +73,26 @@ def test_threads_give_the_serial_results(occkit):
     assert threaded == serial
 
 
+def test_the_gil_is_released_while_converting(occkit):
+    """A page that takes about a second to convert, on another thread: this thread keeps running meanwhile (with the
+    GIL held it would stand still for the whole conversion)."""
+    import threading
+    import time
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    big = text + "\n".join(f"Paragraph {i} about timber frames and joinery work." for i in range(30000))
+    worker = threading.Thread(target=occkit.convert, args=(big,))
+    start = last = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while worker.is_alive():
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    elapsed = time.perf_counter() - start
+    assert elapsed > 0.2, "the conversion was too quick to tell"
+    assert longest < elapsed / 2, (longest, elapsed)
+
+
 def test_profiles_findings_errors_and_functions_pickle(occkit):
     import pickle
 
