@@ -76,6 +76,7 @@ TEST(PageRecord, BadRecordsNameTheirId) {
     EXPECT_EQ(reason(R"({"id":"p","content":3})").second, "\"content\" is not a string");
     EXPECT_EQ(reason(R"({"id":"p","content_base64":"@@"})").first, "p");
     EXPECT_EQ(reason(R"({"id":"p","content":"0123456789ab"})").second, "content of 12 bytes is over the limit of 10");
+    EXPECT_EQ(reason(std::string(70000, ' ')).second, "record of 70000 bytes is over the limit");
 }
 
 TEST(PageRecord, ConvertGivesAnErrorRecordInsteadOfThrowing) {

@@ -3,6 +3,7 @@
 // A bad record becomes an error record here; nothing a line holds can stop the stream.
 #include "occkit/records.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "occkit/json.hpp"
@@ -77,6 +78,10 @@ std::string error_record(const std::string& id, std::size_t line_number, const s
 }  // namespace
 
 PageRecord read_page_record(std::string_view line, std::size_t max_bytes) {
+    // JSON escapes make text at most six times longer ("\u0001"): a longer line cannot hold an allowed page, and is
+    // refused before it is parsed into a second copy.
+    if (max_bytes < SIZE_MAX / 8 && line.size() > max_bytes * 6 + 65536)
+        throw RecordError("record of " + std::to_string(line.size()) + " bytes is over the limit", {});
     json object = json::parse(line, nullptr, false);
     if (object.is_discarded()) throw RecordError("not a JSON object (malformed JSON)", {});
     if (!object.is_object()) throw RecordError("not a JSON object", {});
