@@ -128,6 +128,10 @@ def test_validate_diff_stale_and_layouts(occkit, cli):
     assert audit["title"] == "Timber Frame Carpenter"
     assert audit["sections"] and all("status" in s for s in audit["sections"])
     assert occkit.stale(profile.to_xml(), as_of="2030-01-01") == audit
+    strict = occkit.stale(profile, as_of="2030-01-01", policy="default = 1m\n")
+    assert {s["limitMonths"] for s in strict["sections"]} == {1}
+    with pytest.raises(occkit.Error, match="policy:1"):
+        occkit.stale(profile, policy="default = soon\n")
 
     ids = [layout["id"] for layout in occkit.layouts()]
     listed = subprocess_layouts(cli)
