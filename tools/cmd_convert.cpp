@@ -14,6 +14,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "manner.hpp"
+#include "ndjson.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -89,6 +90,7 @@ void add_convert(CLI::App& app, int& rc) {
         unsigned jobs = 1;
         bool explain = false;
         bool fsync = false;
+        bool ndjson = false;
         PageOptions layout;
         InputLimits limits;
     };
@@ -104,10 +106,21 @@ void add_convert(CLI::App& app, int& rc) {
     cmd->add_flag("--fsync", opt->fsync,
                   "Sync each output file and its directory to disk before going on (slower; outputs are always "
                   "written atomically)");
+    cmd->add_flag("--ndjson", opt->ndjson,
+                  "Filter page records from stdin to stdout, one JSON object a line, in order (README: At scale)")
+        ->excludes(cmd->get_option("inputs"), cmd->get_option("--output"), cmd->get_option("--explain"));
     opt->layout.add_to(cmd);
     opt->limits.add_to(cmd);
     cmd->callback([opt, &rc] {
         opt->layout.layouts();  // a bad layout file is an error before any input is looked at
+        if (opt->ndjson) {
+            ConvertOptions copts;
+            opt->layout.apply_to(copts);
+            copts.url = opt->url;
+            copts.limits = opt->limits.block_limits();
+            rc = convert_ndjson(copts, opt->jobs, opt->limits.input_bytes());
+            return;
+        }
         if (std::any_of(opt->inputs.begin(), opt->inputs.end(), [](const std::string& p) { return is_warc_path(p); })) {
             ConvertOptions copts;
             opt->layout.apply_to(copts);

@@ -10,6 +10,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "manner.hpp"
+#include "ndjson.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
@@ -191,6 +192,7 @@ struct ExportOptions {
     std::string url;
     PageOptions pages;  // how pages are converted
     unsigned jobs = 1;
+    bool records = false;  // --ndjson-records: page records for `occkit convert --ndjson` instead
 };
 
 // json and jsonld: one document per input, to stdout, a file, or a directory of mirrored paths.
@@ -336,7 +338,15 @@ void add_export(CLI::App& app, int& rc) {
     opt->pages.add_to(cmd);
     cmd->add_option("-j,--jobs", opt->jobs, "Export N inputs in parallel (the output order stays the input order)")
         ->check(CLI::Range(1u, 256u));
+    cmd->add_flag("--ndjson-records", opt->records,
+                  "Write the pages of the inputs (directories, web archives) as page records for `occkit convert "
+                  "--ndjson`, to stdout")
+        ->excludes(cmd->get_option("--output"), cmd->get_option("--format"));
     cmd->callback([opt, &rc] {
+        if (opt->records) {
+            rc = export_page_records(opt->inputs, export_extensions, default_max_input_bytes);
+            return;
+        }
         auto convert_options = opt->pages.convert_options("export");
         if (!convert_options) {
             rc = exit_usage;

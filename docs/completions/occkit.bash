@@ -33,7 +33,7 @@ _occkit() {
     if [[ $cur == -* ]]; then
         local options
         case $command in
-            convert) options="-o --output --url -j --jobs --explain --max-input-size --max-depth --max-line-length $pages" ;;
+            convert) options="-o --output --url -j --jobs --explain --ndjson --max-input-size --max-depth --max-line-length $pages" ;;
             detect) options="--all $pages" ;;
             layouts) options="--layout-file" ;;
             validate) options="-o --output --format --fail-on --as-of --config --baseline --write-baseline --root
@@ -42,7 +42,7 @@ _occkit() {
             stale) options="--as-of --max-age --policy --format -o --output -j --jobs --no-config $pages" ;;
             diff) options="-L --label --format --stat --color --textconv $pages" ;;
             history) options="--date --format --color -j --jobs $pages" ;;
-            export) options="-f --format -o --output --url -j --jobs $pages" ;;
+            export) options="-f --format -o --output --url -j --jobs --ndjson-records $pages" ;;
             import) options="-o --output" ;;
         esac
         COMPREPLY=($(compgen -W "$options $common" -- "$cur"))

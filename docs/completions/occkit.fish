@@ -26,3 +26,5 @@ complete -c occkit -n "__fish_seen_subcommand_from validate stale" -l no-config 
 complete -c occkit -n "__fish_seen_subcommand_from stale" -l format -x -a 'text json csv sarif'
 complete -c occkit -n "__fish_seen_subcommand_from diff history" -l format -x -a 'text json'
 complete -c occkit -n "__fish_seen_subcommand_from export" -s f -l format -x -a 'json jsonld ndjson'
+complete -c occkit -n "__fish_seen_subcommand_from export" -l ndjson-records -d 'Pages and WARC records as NDJSON page records'
+complete -c occkit -n "__fish_seen_subcommand_from convert" -l ndjson -d 'Filter NDJSON page records from stdin to stdout'
