@@ -24,5 +24,6 @@ complete -c occkit -n "__fish_seen_subcommand_from validate" -l format -x -a 'te
 complete -c occkit -n "__fish_seen_subcommand_from validate" -l fail-on -x -a 'info warning error'
 complete -c occkit -n "__fish_seen_subcommand_from validate stale" -l no-config -d 'Ignore occkit.conf'
 complete -c occkit -n "__fish_seen_subcommand_from stale" -l format -x -a 'text json csv sarif'
-complete -c occkit -n "__fish_seen_subcommand_from diff history" -l format -x -a 'text json'
+complete -c occkit -n "__fish_seen_subcommand_from diff" -l format -x -a 'text json html'
+complete -c occkit -n "__fish_seen_subcommand_from history" -l format -x -a 'text json csv html'
 complete -c occkit -n "__fish_seen_subcommand_from export" -s f -l format -x -a 'json jsonld ndjson'
