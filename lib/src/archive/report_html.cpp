@@ -432,6 +432,29 @@ std::string labels_text(const DiffReportOptions& options) {
     return options.old_label + " → " + options.new_label;
 }
 
+// A page of many profiles: the summary, the index of those that changed, the list of those that did not, then the
+// part of the page each changed one gets. `part(profile, k)` gives a profile's index entry and its section.
+template <class Item, class Part>
+std::string archive_page(const std::string& title, const std::string& heading, const std::string& labels,
+                         const ArchiveSummary& summary, const std::vector<Item>& profiles, const Part& part) {
+    std::vector<IndexEntry> entries;
+    std::vector<std::string> unchanged;
+    std::string body;
+    for (std::size_t k = 0; k < profiles.size(); ++k) {
+        if (profiles[k].status == Change::unchanged) {
+            unchanged.push_back(profiles[k].identity);
+            continue;
+        }
+        auto [entry, section] = part(profiles[k], k);
+        entries.push_back(std::move(entry));
+        body += section;
+    }
+    std::string line = summary_line(summary);
+    line.pop_back();  // its newline
+    return page_start(title) + header(heading, labels, line) + index_html(std::move(entries)) +
+           unchanged_html(unchanged) + body + std::string(page_end);
+}
+
 }  // namespace
 
 std::string write_diff_html(const ProfileDiff& diff, const DiffReportOptions& options) {
@@ -446,24 +469,15 @@ std::string write_diff_html(const ProfileDiff& diff, const DiffReportOptions& op
 }
 
 std::string write_archive_diff_html(const ArchiveDiff& diff, const DiffReportOptions& options) {
-    std::vector<IndexEntry> entries;
-    std::vector<std::string> unchanged;
-    std::string body;
-    for (std::size_t k = 0; k < diff.profiles.size(); ++k) {
-        const ProfilePairDiff& p = diff.profiles[k];
-        if (p.status == Change::unchanged) {
-            unchanged.push_back(p.identity);
-            continue;
-        }
+    auto part = [&](const ProfilePairDiff& p, std::size_t k) {
         bool changed = p.status == Change::changed;
-        entries.push_back({anchor(k), p.identity, p.status, changed ? detail::total_stat(p.diff) : ChangeStat{},
-                           changed ? stale_count(p.diff) : 0});
-        body += pair_section(p, anchor(k), options);
-    }
-    std::string summary = summary_line(diff.summary);
-    summary.pop_back();  // its newline
-    return page_start("occkit diff " + labels_text(options)) + header("What changed", labels_text(options), summary) +
-           index_html(std::move(entries)) + unchanged_html(unchanged) + body + std::string(page_end);
+        return std::pair{
+            IndexEntry{anchor(k), p.identity, p.status, changed ? detail::total_stat(p.diff) : ChangeStat{},
+                       changed ? stale_count(p.diff) : 0},
+            pair_section(p, anchor(k), options)};
+    };
+    return archive_page("occkit diff " + labels_text(options), "What changed", labels_text(options), diff.summary,
+                        diff.profiles, part);
 }
 
 std::string write_history_html(const History& history, const DiffReportOptions&) {
@@ -477,22 +491,10 @@ std::string write_history_html(const History& history, const DiffReportOptions&)
 }
 
 std::string write_archive_history_html(const ArchiveHistory& archive, const DiffReportOptions&) {
-    std::vector<IndexEntry> entries;
-    std::vector<std::string> unchanged;
-    std::string body;
-    for (std::size_t k = 0; k < archive.profiles.size(); ++k) {
-        const ProfileTimeline& p = archive.profiles[k];
-        if (p.status == Change::unchanged) {
-            unchanged.push_back(p.identity);
-            continue;
-        }
-        entries.push_back(history_entry(p, k));
-        body += history_section(p.history, anchor(k), p.identity, p.status);
-    }
-    std::string summary = summary_line(archive.summary);
-    summary.pop_back();
-    return page_start("occkit history") + header("History", {}, summary) + index_html(std::move(entries)) +
-           unchanged_html(unchanged) + body + std::string(page_end);
+    auto part = [](const ProfileTimeline& p, std::size_t k) {
+        return std::pair{history_entry(p, k), history_section(p.history, anchor(k), p.identity, p.status)};
+    };
+    return archive_page("occkit history", "History", {}, archive.summary, archive.profiles, part);
 }
 
 }  // namespace occkit
