@@ -27,6 +27,12 @@
 #define OCCKIT_FUZZ_HAVE_DIFF 1
 #endif
 
+// The web-archive record splitter is fuzzed once the library has it.
+#if __has_include("occkit/warc.hpp")
+#include "occkit/warc.hpp"
+#define OCCKIT_FUZZ_HAVE_WARC 1
+#endif
+
 namespace occkit::fuzz {
 
 // An invariant the library promises did not hold: a bug, never an input error.
@@ -209,6 +215,40 @@ inline void diff_inputs(std::string_view bytes) {
 }
 #endif
 
+#ifdef OCCKIT_FUZZ_HAVE_WARC
+// The WARC reader (libarchive's decompression, our record framing, the HTTP header split, the charset
+// conversion) on bytes as an archive, with the default record limit and with a small one (the skipping path).
+// Records come in archive order: each page or problem starts after the one before (offsets in the decompressed
+// stream; -1 only for a read error, after which nothing is read).
+inline void warc_records(std::string_view bytes) {
+    for (std::size_t limit : {default_max_input_bytes, std::size_t{256}}) {
+        std::int64_t last = -1;
+        bool ended = false;
+        auto at = [&](std::int64_t offset, const char* what) {
+            expect(!ended, std::string(what) + " after a read error");
+            expect(offset >= last, std::string(what) + " offset goes backwards");
+            last = offset;
+        };
+        auto on_page = [&](WarcPage& page) {
+            at(page.offset, "page");
+            expect(page.timestamp.size() == 14, "a timestamp that is not YYYYMMDDhhmmss");
+            expect(page.body.size() <= 4 * limit + 3, "a page body far over the record limit");
+        };
+        auto on_problem = [&](const WarcProblem& problem) {
+            if (problem.offset == -1)
+                ended = true;
+            else
+                at(problem.offset, "problem");
+        };
+        try {
+            read_warc_bytes(bytes, "fuzz.warc", on_page, on_problem, limit);
+        } catch (const Error&) {
+            // not a web archive at all: a clean refusal
+        }
+    }
+}
+#endif
+
 struct Target {
     std::string_view name;
     void (*run)(std::string_view bytes);
@@ -221,6 +261,9 @@ inline const std::vector<Target>& targets() {
         {"dates", date_phrases}, {"wages", wage_phrases}, {"verdict", xml_verdict},
 #ifdef OCCKIT_FUZZ_HAVE_DIFF
         {"diff", diff_inputs},
+#endif
+#ifdef OCCKIT_FUZZ_HAVE_WARC
+        {"warc", warc_records},
 #endif
     };
     return all;

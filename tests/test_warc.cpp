@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "occkit/error.hpp"
 #include "occkit/warc.hpp"
 #include "testing.hpp"
 
@@ -205,6 +206,27 @@ TEST(Warc, HttpCharsetIsApplied) {
     read_warc((root / "latin1.warc").string(), [&](WarcPage& p) { got = p.body; }, [](const WarcProblem&) {});
     EXPECT_TRUE(contains(got, "Caf\xC3\xA9 cook")) << got;
     EXPECT_EQ(got.rfind("\xEF\xBB\xBF", 0), 0u);
+}
+
+// The same reader on bytes in memory (what the warc fuzz target feeds): a date without a time still gives a
+// 14-digit timestamp, and bytes that are no web archive are refused with the name given.
+TEST(Warc, ReadFromMemory) {
+    std::string page = http("text/html", "<html><body><h1>Baker</h1><p>Bakers bake bread.</p></body></html>");
+    std::string dated = record("http://example.org/baker.html", page);
+    std::string day_only = dated;
+    day_only.replace(day_only.find("2022-10-17T09:30:00Z"), 20, "2022-10-18          ");
+    std::vector<std::string> stamps;
+    read_warc_bytes(
+        dated + day_only, "memory.warc", [&](WarcPage& p) { stamps.push_back(p.timestamp); },
+        [](const WarcProblem& p) { ADD_FAILURE() << p.reason; });
+    EXPECT_EQ(stamps, (std::vector<std::string>{"20221017093000", "20221018000000"}));
+    try {
+        read_warc_bytes(
+            "just text", "memory.warc", [](WarcPage&) {}, [](const WarcProblem&) {});
+        ADD_FAILURE() << "not refused";
+    } catch (const occkit::Error& e) {
+        EXPECT_TRUE(contains(e.what(), "memory.warc: not a web archive")) << e.what();
+    }
 }
 
 }  // namespace

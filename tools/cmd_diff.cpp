@@ -18,6 +18,7 @@
 #include "occkit/diff.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
+#include "occkit/report_html.hpp"
 #include "page_options.hpp"
 #include "snapshots.hpp"
 
@@ -45,7 +46,12 @@ void add_same_profile_option(CLI::App* cmd, bool& flag) {
 }
 
 void add_format_option(CLI::App* cmd, std::string& format) {
-    cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--format", format, "Output format (html: one self-contained page)")
+        ->check(CLI::IsMember({"text", "json", "html"}));
+}
+
+void add_output_option(CLI::App* cmd, std::string& output) {
+    cmd->add_option("-o,--output", output, "Write the report to FILE (atomically) instead of standard output");
 }
 
 // Throws occkit::Error "<path>: <reason>"; /dev/null is the empty profile.
@@ -62,11 +68,28 @@ bool print(const std::string& text) {
     return false;
 }
 
+// The report on standard output, or into `output` through a temporary file renamed into place (never over one of
+// the inputs; not at all after an interrupt, when it would look complete and cover only part of them).
+bool emit(const std::string& command, const std::string& text, const std::string& output,
+          const std::vector<std::string>& inputs) {
+    if (output.empty()) return print(text);
+    if (skip_partial_output(output)) return false;
+    try {
+        std::vector<fs::path> named(inputs.begin(), inputs.end());
+        write_file_atomic(output, text, ProtectedPaths(named));
+        return true;
+    } catch (const std::exception& e) {
+        report("occkit: " + command + ": " + e.what());
+        return false;
+    }
+}
+
 struct DiffOptions {
     std::vector<std::string> files;
     std::vector<std::string> labels;  // shown instead of the file names, as diff(1) -L
     std::string format = "text";
     std::string color = "auto";
+    std::string output;  // -o FILE; empty: standard output
     bool stat = false;
     bool textconv = false;
     bool same_profile = false;
@@ -102,9 +125,10 @@ int run_diff_folders(DiffOptions& opt, const ConvertOptions& convert) {
     report_conflicts("diff", conflicts);
     DiffReportOptions report_options{opt.labels.size() > 0 ? opt.labels[0] : opt.files[0],
                                      opt.labels.size() > 1 ? opt.labels[1] : opt.files[1], use_color(opt.color)};
-    std::string text = opt.format == "json" ? write_archive_diff_json(diff)
-                                            : write_archive_diff_text(diff, report_options, opt.stat);
-    if (!print(text)) return exit_error;
+    std::string text = opt.format == "json"   ? write_archive_diff_json(diff)
+                       : opt.format == "html" ? write_archive_diff_html(diff, report_options)
+                                              : write_archive_diff_text(diff, report_options, opt.stat);
+    if (!emit("diff", text, opt.output, opt.files)) return exit_error;
     if (failed || (!conflicts.empty() && !opt.same_profile)) return exit_error;
     return diff.identical() ? exit_identical : exit_different;
 }
@@ -130,10 +154,11 @@ int run_diff(DiffOptions& opt) {
     ProfileDiff diff = diff_profiles(versions[0], versions[1]);
     DiffReportOptions report_options{opt.labels.size() > 0 ? opt.labels[0] : opt.files[0],
                                      opt.labels.size() > 1 ? opt.labels[1] : opt.files[1], use_color(opt.color)};
-    std::string text = opt.format == "json" ? write_diff_json(diff, report_options)
-                       : opt.stat           ? write_diff_stat(diff, report_options)
-                                            : write_diff_text(diff, report_options);
-    if (!print(text)) return exit_error;
+    std::string text = opt.format == "json"   ? write_diff_json(diff, report_options)
+                       : opt.format == "html" ? write_diff_html(diff, report_options)
+                       : opt.stat             ? write_diff_stat(diff, report_options)
+                                              : write_diff_text(diff, report_options);
+    if (!emit("diff", text, opt.output, opt.files)) return exit_error;
     return diff.identical() ? exit_identical : exit_different;
 }
 
@@ -142,6 +167,7 @@ struct HistoryOptions {
     std::vector<std::string> dates;  // FILE=YYYY-MM-DD
     std::string format = "text";
     std::string color = "auto";
+    std::string output;  // -o FILE; empty: standard output
     unsigned jobs = 1;
     bool same_profile = false;
     PageOptions pages;  // how pages are converted
@@ -164,6 +190,9 @@ std::string history_report(const ArchiveHistory& archive, const HistoryOptions& 
     DiffReportOptions report_options;
     report_options.color = use_color(opt.color);
     if (opt.format == "csv") return write_archive_history_csv(archive);
+    if (opt.format == "html")
+        return single ? write_history_html(archive.profiles[0].history, report_options)
+                      : write_archive_history_html(archive, report_options);
     if (single && opt.format == "json") return write_history_json(archive.profiles[0].history, report_options);
     if (single) return write_history_text(archive.profiles[0].history, report_options);
     return opt.format == "json" ? write_archive_history_json(archive)
@@ -195,7 +224,7 @@ int run_history(HistoryOptions& opt) {
     report_conflicts("history", conflicts);
     if (archive.profiles.empty()) return exit_error;
     bool single = archive.profiles.size() == 1;  // one profile: its timeline alone, as before archives
-    if (!print(history_report(archive, opt, single))) return exit_error;
+    if (!emit("history", history_report(archive, opt, single), opt.output, opt.inputs)) return exit_error;
     if (!conflicts.empty() && !opt.same_profile) return exit_error;
     return failed ? exit_failures : exit_ok;
 }
@@ -212,7 +241,9 @@ void add_history(CLI::App& app, int& rc) {
                     "Date of one snapshot, FILE=YYYY-MM-DD (repeatable); otherwise a date in "
                     "the path, else the profile's newest date")
         ->allow_extra_args(false);
-    cmd->add_option("--format", opt->format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}));
+    cmd->add_option("--format", opt->format, "Output format (html: one self-contained page)")
+        ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+    add_output_option(cmd, opt->output);
     add_color_option(cmd, opt->color);
     add_same_profile_option(cmd, opt->same_profile);
     cmd->add_option("-j,--jobs", opt->jobs, "Read N snapshots in parallel")->check(CLI::Range(1u, 256u));
@@ -231,6 +262,7 @@ void add_diff(CLI::App& app, int& rc) {
     cmd->add_option("-L,--label", opt->labels, "Name to show for OLD, then for NEW, instead of the file name")
         ->allow_extra_args(false);
     add_format_option(cmd, opt->format);
+    add_output_option(cmd, opt->output);
     cmd->add_flag("--stat", opt->stat, "One line per changed section instead of the changes");
     add_color_option(cmd, opt->color);
     add_same_profile_option(cmd, opt->same_profile);

@@ -141,11 +141,13 @@ bool dates_name_inputs(const std::vector<std::pair<std::string, CalendarDate>>& 
                        const std::vector<std::string>& paths) {
     if (dates.empty()) return true;
     auto inputs = collect_inputs(paths, snapshot_extensions, follow_symlinks());
-    for (const auto& [file, date] : dates)
+    for (const auto& named : dates) {  // not a structured binding: clang 14 cannot capture one in a lambda
+        const std::string& file = named.first;
         if (std::none_of(inputs.begin(), inputs.end(), [&](const InputFile& in) { return same_file(file, in.path); })) {
             report("occkit: history: --date names " + file + ", which is not one of the snapshots");
             return false;
         }
+    }
     return true;
 }
 

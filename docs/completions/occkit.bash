@@ -19,7 +19,8 @@ _occkit() {
             case $command in
                 validate) COMPREPLY=($(compgen -W "text json sarif junit github codeclimate" -- "$cur")) ;;
                 stale) COMPREPLY=($(compgen -W "text json csv sarif" -- "$cur")) ;;
-                diff|history) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
+                diff) COMPREPLY=($(compgen -W "text json html" -- "$cur")) ;;
+                history) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
                 export) COMPREPLY=($(compgen -W "json jsonld ndjson" -- "$cur")) ;;
             esac
             return ;;
@@ -40,8 +41,8 @@ _occkit() {
                                --from-page --stale --stale-policy -j --jobs --max-annotations --no-config $pages" ;;
             rules) options="" ;;
             stale) options="--as-of --max-age --policy --format -o --output -j --jobs --no-config $pages" ;;
-            diff) options="-L --label --format --stat --color --textconv $pages" ;;
-            history) options="--date --format --color -j --jobs $pages" ;;
+            diff) options="-L --label --format -o --output --stat --color --same-profile --textconv $pages" ;;
+            history) options="--date --format -o --output --color --same-profile -j --jobs $pages" ;;
             export) options="-f --format -o --output --url -j --jobs --ndjson-records $pages" ;;
             import) options="-o --output" ;;
         esac

@@ -42,8 +42,8 @@ std::optional<CalendarDate> wayback_in(std::string_view s) {
         if (at + 14 < s.size() && std::isdigit(static_cast<unsigned char>(s[at + 14]))) continue;
         std::string_view c = s.substr(at, 14);
         if (!all_digits(c)) continue;
-        std::string iso = std::string(c.substr(0, 4)) + "-" + std::string(c.substr(4, 2)) + "-" +
-                          std::string(c.substr(6, 2));
+        std::string iso =
+            std::string(c.substr(0, 4)) + "-" + std::string(c.substr(4, 2)) + "-" + std::string(c.substr(6, 2));
         if (auto date = parse_iso_date(iso)) return date;
     }
     return std::nullopt;
@@ -156,12 +156,6 @@ std::string version_line(const History& h, const SectionHistory& s, std::size_t 
     return line.str();
 }
 
-std::string profile_title(const History& h) {
-    for (auto it = h.snapshots.rbegin(); it != h.snapshots.rend(); ++it)
-        if (it->profile.title) return detail::comparable_text(it->profile.title->text);
-    return {};
-}
-
 using detail::JsonWriter;
 
 void json_snapshots(JsonWriter& json, const History& h) {
@@ -216,6 +210,12 @@ void json_version(JsonWriter& json, const SectionVersion& v) {
 
 }  // namespace
 
+std::string detail::profile_title(const History& h) {
+    for (auto it = h.snapshots.rbegin(); it != h.snapshots.rend(); ++it)
+        if (it->profile.title) return detail::comparable_text(it->profile.title->text);
+    return {};
+}
+
 std::optional<CalendarDate> newest_profile_date(const Profile& profile) {
     std::optional<CalendarDate> newest;
     auto consider = [&newest](const Date& d) {
@@ -261,7 +261,7 @@ History build_history(std::vector<Snapshot> snapshots) {
 
 std::string write_history_text(const History& h, const DiffReportOptions& options) {
     std::ostringstream out;
-    std::string title = profile_title(h);
+    std::string title = detail::profile_title(h);
     out << "history of " << (title.empty() ? std::string("a profile") : "\"" + title + "\"") << ": "
         << h.snapshots.size() << (h.snapshots.size() == 1 ? " snapshot" : " snapshots") << '\n';
     for (std::size_t k = 0; k < h.snapshots.size(); ++k)

@@ -49,6 +49,12 @@ void write_diff_json_object(JsonWriter& json, const ProfileDiff& diff, const Dif
 // write_history_json's object, into a document of its own or inside another (the archive report).
 void write_history_json_object(JsonWriter& json, const History& history);
 
+// Every change of the diff counted: the profile's own fields and every section (reports, history, HTML report).
+ChangeStat total_stat(const ProfileDiff& diff);
+
+// The title of a history's newest snapshot that has one, as the diff shows text; empty when none has.
+std::string profile_title(const History& history);
+
 // Words in a run of a word diff, for the word counts of ChangeStat.
 int count_words(const std::vector<WordRun>& runs, WordRun::Op op);
 

@@ -228,12 +228,6 @@ SectionCounts count_sections(const ProfileDiff& diff) {
     return n;
 }
 
-ChangeStat total_stat(const ProfileDiff& diff) {
-    ChangeStat total = diff.profile_stat();
-    for (const auto& s : diff.sections) total += s.stat();
-    return total;
-}
-
 // ---- Profile text (textconv) ---------------------------------------------------------------------------------------
 
 void write_section_text(std::ostringstream& out, const Section& s, int depth) {
@@ -260,6 +254,12 @@ void write_section_text(std::ostringstream& out, const Section& s, int depth) {
 }  // namespace
 
 namespace detail {
+
+ChangeStat total_stat(const ProfileDiff& diff) {
+    ChangeStat total = diff.profile_stat();
+    for (const auto& s : diff.sections) total += s.stat();
+    return total;
+}
 
 void write_json_field_changes(JsonWriter& json, const std::vector<FieldChange>& changes) {
     json.begin_array();
@@ -328,7 +328,7 @@ std::string write_diff_stat(const ProfileDiff& diff, const DiffReportOptions& op
             << stat_bar(stat, p) << '\n';
     }
     SectionCounts n = count_sections(diff);
-    ChangeStat total = total_stat(diff);
+    ChangeStat total = detail::total_stat(diff);
     out << ' ' << detail::plural(static_cast<std::size_t>(n.added + n.removed + n.changed), "section") << " changed ("
         << n.added << " added, " << n.removed << " removed, " << n.moved << " moved); " << total.added << " added, "
         << total.removed << " removed, " << total.changed << " changed, " << total.moved << " moved\n";
@@ -342,7 +342,7 @@ void detail::write_diff_json_object(JsonWriter& json, const ProfileDiff& diff, c
     json.key("old").string(options.old_label);
     json.key("new").string(options.new_label);
     json.key("identical").boolean(diff.identical());
-    ChangeStat total = total_stat(diff);
+    ChangeStat total = detail::total_stat(diff);
     SectionCounts n = count_sections(diff);
     json.key("summary").begin_object();
     json.key("added").integer(total.added);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "occkit/dates.hpp"
 #include "occkit/io.hpp"
@@ -40,6 +41,13 @@ struct WarcProblem {
 void read_warc(const std::string& path, const std::function<void(WarcPage& page)>& on_page,
                const std::function<void(const WarcProblem& problem)>& on_problem,
                std::size_t max_record_bytes = default_max_input_bytes);
+
+// The same for an archive held in memory (plain or compressed), `name` standing for the file in messages. `bytes`
+// must stay valid during the call.
+void read_warc_bytes(std::string_view bytes, const std::string& name,
+                     const std::function<void(WarcPage& page)>& on_page,
+                     const std::function<void(const WarcProblem& problem)>& on_problem,
+                     std::size_t max_record_bytes = default_max_input_bytes);
 
 // Does the path name a web archive (.warc, .warc.gz)?
 bool is_warc_path(std::string_view path);

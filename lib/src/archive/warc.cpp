@@ -82,16 +82,18 @@ std::string body_in_utf8(std::string_view body, const std::string& charset) {
 }
 
 // The decompressed archive as a byte stream (libarchive's raw format over its filters: gzip members, bzip2, ...),
-// buffered so a record's header and content can be looked at whole; the buffer holds one record at most.
+// buffered so a record's header and content can be looked at whole; the buffer holds one record at most. Read
+// from the file `path`, or from `bytes` when given (then `path` only names it).
 class RawStream {
 public:
-    explicit RawStream(const std::string& path) : path_(path) {
+    RawStream(const std::string& path, const std::string_view* bytes) : path_(path) {
         if (!a_) throw Error(path_ + ": cannot start libarchive");
         archive_read_support_filter_all(a_.get());
         archive_read_support_format_raw(a_.get());
         archive_entry* entry = nullptr;
-        if (archive_read_open_filename(a_.get(), path_.c_str(), 1 << 16) != ARCHIVE_OK ||
-            archive_read_next_header(a_.get(), &entry) != ARCHIVE_OK)
+        int opened = bytes ? archive_read_open_memory(a_.get(), bytes->data(), bytes->size())
+                           : archive_read_open_filename(a_.get(), path_.c_str(), 1 << 16);
+        if (opened != ARCHIVE_OK || archive_read_next_header(a_.get(), &entry) != ARCHIVE_OK)
             throw Error(path_ + ": " + error_text());
     }
 
@@ -161,19 +163,22 @@ std::optional<RecordHeader> read_header(std::string_view text) {
     return h;
 }
 
-// "2022-10-17T09:30:00Z" -> its day and "20221017093000".
+// "2022-10-17T09:30:00Z" -> its day and "20221017093000"; a date without a readable time is taken at midnight,
+// so the timestamp always has its 14 digits.
 std::optional<CalendarDate> warc_date(const std::string& value, std::string& timestamp) {
     auto date = value.size() >= 10 ? parse_iso_date(value.substr(0, 10)) : std::nullopt;
     if (!date) return std::nullopt;
     timestamp.clear();
     for (char c : value.substr(0, 19))
         if (std::isdigit(static_cast<unsigned char>(c))) timestamp += c;
+    if (timestamp.size() != 14) timestamp = timestamp.substr(0, 8) + "000000";
     return date;
 }
 
 class WarcReader {
 public:
-    WarcReader(const std::string& path, std::size_t max_bytes) : path_(path), max_(max_bytes), in_(path) {}
+    WarcReader(const std::string& path, const std::string_view* bytes, std::size_t max_bytes)
+        : path_(path), max_(max_bytes), in_(path, bytes) {}
 
     void run(const std::function<void(WarcPage&)>& on_page, const std::function<void(const WarcProblem&)>& on_problem) {
         for (bool first = true;; first = false) {
@@ -256,6 +261,20 @@ private:
     }
 };
 
+// Runs the reader; a read error in mid-stream is a problem of the archive, not an exception.
+void read_warc_from(const std::string& path, const std::string_view* bytes,
+                    const std::function<void(WarcPage&)>& on_page,
+                    const std::function<void(const WarcProblem&)>& on_problem, std::size_t max_record_bytes) {
+    WarcReader reader(path, bytes, max_record_bytes);
+    try {
+        reader.run(on_page, on_problem);
+    } catch (const Error& e) {
+        std::string what = e.what();
+        if (what.rfind(path + ":", 0) == 0) throw;
+        on_problem({"", -1, "read error: " + what + "; nothing after it is read"});
+    }
+}
+
 }  // namespace
 
 bool is_warc_path(std::string_view path) {
@@ -267,14 +286,12 @@ bool is_warc_path(std::string_view path) {
 
 void read_warc(const std::string& path, const std::function<void(WarcPage&)>& on_page,
                const std::function<void(const WarcProblem&)>& on_problem, std::size_t max_record_bytes) {
-    WarcReader reader(path, max_record_bytes);
-    try {
-        reader.run(on_page, on_problem);
-    } catch (const Error& e) {
-        std::string what = e.what();
-        if (what.rfind(path + ":", 0) == 0) throw;
-        on_problem({"", -1, "read error: " + what + "; nothing after it is read"});
-    }
+    read_warc_from(path, nullptr, on_page, on_problem, max_record_bytes);
+}
+
+void read_warc_bytes(std::string_view bytes, const std::string& name, const std::function<void(WarcPage&)>& on_page,
+                     const std::function<void(const WarcProblem&)>& on_problem, std::size_t max_record_bytes) {
+    read_warc_from(name, &bytes, on_page, on_problem, max_record_bytes);
 }
 
 }  // namespace occkit
