@@ -51,6 +51,16 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+bool starts_with_ascii_ci(std::string_view text, std::string_view lower_prefix) {
+    if (lower_prefix.size() > text.size()) return false;
+    for (std::size_t k = 0; k < lower_prefix.size(); ++k) {
+        char c = text[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_prefix[k]) return false;
+    }
+    return true;
+}
+
 int count_words(std::string_view s) {
     int n = 0;
     bool in_word = false;
@@ -344,17 +354,6 @@ std::vector<std::string> leading_alternatives(std::string_view p, bool& anchored
     return {};  // the last group was optional: a match may start with anything
 }
 
-// Whether text opens with lower_prefix, ASCII letters compared ignoring case.
-bool starts_with_ascii_ci(std::string_view text, std::string_view lower_prefix) {
-    if (lower_prefix.size() > text.size()) return false;
-    for (std::size_t k = 0; k < lower_prefix.size(); ++k) {
-        char c = text[k];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != lower_prefix[k]) return false;
-    }
-    return true;
-}
-
 // Runs before every layout regex on every block, so it jumps between occurrences of the needle's first letter
 // (either case) with memchr instead of comparing at every position.
 bool contains_ascii_ci(std::string_view text, std::string_view lower_needle) {
@@ -558,17 +557,23 @@ std::string normalize_space(std::string_view s) {
     auto put = [&](std::string_view bytes) {
         if (pending_space && end != begin) *end++ = ' ';
         pending_space = false;
-        for (char c : bytes) *end++ = c;
+        std::memcpy(end, bytes.data(), bytes.size());
+        end += bytes.size();
     };
+    auto ordinary_ascii = [](unsigned char c) { return c < 0x80 && c != ' ' && (c < 0x09 || c > 0x0D); };
     std::size_t i = 0;
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {  // fast path for ASCII
+        if (ordinary_ascii(c)) {  // fast path: a run of ASCII other than white space, copied at once
+            std::size_t start = i;
+            while (++i < s.size() && ordinary_ascii(static_cast<unsigned char>(s[i]))) {
+            }
+            put(s.substr(start, i - start));
+            continue;
+        }
+        if (c < 0x80) {  // ASCII white space
             ++i;
-            if (c == ' ' || (c >= 0x09 && c <= 0x0D))
-                pending_space = true;
-            else
-                put(std::string_view(&s[i - 1], 1));
+            pending_space = true;
             continue;
         }
         std::size_t start = i;
