@@ -87,6 +87,7 @@ void index_columns(Physical& p) {
 
 std::vector<Physical> physical_lines(std::string_view utf8) {
     std::vector<Physical> lines;
+    lines.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1);  // exactly, on a huge dump
     std::size_t start = 0;
     int number = 0;
     while (start < utf8.size()) {
