@@ -1,6 +1,6 @@
 // Complexity check: each stage run on an input and on the same input doubled, printing the time ratio, which
 // stays near 2 for linear work (4 would be quadratic). Hostile shapes the fuzz targets' 16 KiB cap hides: many
-// lines, headings, wages on one line, a line the built-in regexes could backtrack on, attributes, sections, and
+// lines, headings, wages on one line, codes, a line the built-in regexes could backtrack on, attributes, sections, and
 // the diff of a large pair. A plain program (not Google Benchmark): one table, best CPU time of 3 runs per size.
 //   build/bench/occkit_complexity_bench [--quick] [--write-diff-pair DIR MB]
 // --write-diff-pair writes old.xml and new.xml (a synthetic pair of about MB megabytes, 5% of items edited) to DIR
@@ -52,6 +52,13 @@ std::string wages_line(int n) {
     std::string line = "Synthetic Occupation\n\nWages: ";
     for (int i = 0; i < n; ++i) line += "$" + std::to_string(20 + i % 70) + "," + std::to_string(100 + i % 900) + " ";
     return line + "\n";
+}
+
+// A text page of "NOC 2021: 72310" lines, every code another: adding a code once looked through all the others.
+std::string code_lines(int n) {
+    std::string page = "Synthetic Occupation\n\n";
+    for (int i = 0; i < n; ++i) page += "NOC 2021: " + std::to_string(10000 + i) + "\n";
+    return page;
 }
 
 // A first line of "[]" pairs ending in a stray character: the repeated-text furniture check once backtracked here.
@@ -173,6 +180,7 @@ int main(int argc, char** argv) {
         {"text lines", 5000 * scale, "lines", [](int n) { return converting(text_lines, n); }},
         {"html headings", 2000 * scale, "headings", [](int n) { return converting(html_headings, n); }},
         {"wages on one line", 2000 * scale, "wages", [](int n) { return converting(wages_line, n); }},
+        {"codes, one a line", 2000 * scale, "codes", [](int n) { return converting(code_lines, n); }},
         {"[] on the first line", 5000 * scale, "pairs", [](int n) { return converting(brackets_line, n); }},
         {"elements of 500 attributes", 20 * scale, "elements", [](int n) { return converting(attribute_elements, n); }},
         {"attributes on one element", 50000 * scale, "attributes",

@@ -218,9 +218,13 @@ std::optional<std::pair<std::string, std::string>> detail::split_label_value(std
 Document read_text_blocks(std::string_view utf8) {
     Document doc;
     doc.format = InputFormat::text;
-    for (auto& line : detail::dump_lines(utf8)) {
+    std::vector<detail::DumpLine> lines = detail::dump_lines(utf8);
+    doc.blocks.reserve(lines.size());  // at most one block a line: no vector grown by doubling on a huge page
+    for (auto& line : lines) {
         // A rule or a bare bullet gives no block; the blank lines before it then sit before no block.
         std::optional<Block> block = block_for_dump_line(line);
+        std::string().swap(line.text);  // the block has its own copy: the lines shrink as the blocks grow
+        if (line.cells) std::vector<std::string>().swap(*line.cells);
         if (!block) continue;
         block->line = line.line;
         block->gap_before = line.gap_before;

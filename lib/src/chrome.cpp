@@ -15,15 +15,16 @@ constexpr std::size_t max_step_words = 8;
 constexpr std::size_t max_trail_bytes = 200;
 
 std::string_view strip_you_are_here(std::string_view text) {
-    for (std::string_view lead : {"You are here:", "You are here", "Vous êtes ici :", "Vous êtes ici:"})
-        if (text.size() > lead.size() && ascii_lower(text.substr(0, lead.size())) == ascii_lower(lead))
-            return trim(text.substr(lead.size()));
+    for (std::string_view lead : {"you are here:", "you are here", "vous êtes ici :", "vous êtes ici:"})
+        if (text.size() > lead.size() && starts_with_ascii_ci(text, lead)) return trim(text.substr(lead.size()));
     return text;
 }
 
 bool is_home_step(std::string_view step) {
-    std::string s = ascii_lower(trim(step));
-    return s == "home" || s == "accueil" || s == "home page" || s == "page d'accueil";
+    step = trim(step);
+    for (std::string_view home : {"home", "accueil", "home page", "page d'accueil"})
+        if (step.size() == home.size() && starts_with_ascii_ci(step, home)) return true;
+    return false;
 }
 
 // The steps of a trail, split at its separator: '>', '»', '›' or '→' anywhere, or " / " after a home step.

@@ -67,8 +67,11 @@ std::string too_large(std::size_t max_bytes) {
 
 // Read to end of file, stopping as soon as the data exceeds `max_bytes` (a FIFO or a growing file has no size
 // to check up front).
-std::string read_all(int fd, const std::string& label, std::size_t max_bytes) {
+// `expected`: the size fstat gave, reserved at once, so a large page is not held in a buffer grown by doubling (up
+// to twice its size, and three times while the string grows).
+std::string read_all(int fd, const std::string& label, std::size_t max_bytes, std::size_t expected = 0) {
     std::string data;
+    data.reserve(std::min(expected, max_bytes));
     char buffer[65536];
     for (;;) {
         ssize_t count = ::read(fd, buffer, sizeof buffer);
@@ -340,7 +343,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     if (S_ISDIR(info.st_mode)) fail_errno(path, EISDIR);
     if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes)
         fail(path, too_large(max_bytes));
-    return read_all(fd.get(), path, max_bytes);
+    return read_all(fd.get(), path, max_bytes, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
 }
 
 ProtectedPaths::ProtectedPaths(const std::vector<fs::path>& paths) {

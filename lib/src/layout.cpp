@@ -354,7 +354,10 @@ struct PageLines {
         std::sort(sorted.begin(), sorted.end());
         for (std::size_t i = 0; i < keys.size(); ++i) {
             (folded += keys[i]) += '\n';
-            (lower += detail::ascii_lower(doc.blocks[i].text)) += '\n';
+            std::size_t from = lower.size();
+            (lower += doc.blocks[i].text) += '\n';
+            for (std::size_t k = from; k < lower.size(); ++k)
+                if (lower[k] >= 'A' && lower[k] <= 'Z') lower[k] = static_cast<char>(lower[k] - 'A' + 'a');
         }
     }
 

@@ -5,6 +5,7 @@
 
 #include "blocks_internal.hpp"
 #include "chrome.hpp"
+#include "code_index.hpp"
 #include "layout_rules.hpp"
 #include "occkit/cancel.hpp"
 #include "occkit/convert.hpp"
@@ -250,6 +251,7 @@ private:
     std::vector<detail::ChromeVerdict> chrome_;  // the chrome stage's verdict on each block
     Conversion out_;
     Profile& p_ = out_.profile;
+    detail::CodeIndex code_index_;  // p_.codes by scheme and value
     std::vector<OpenSection> path_;
     bool closed_ = false;         // the open section was ended by a closing date and takes no more content
     bool first_content_ = false;  // the block being added is the first content of its section
@@ -1174,11 +1176,9 @@ std::size_t Engine::wages_from_row(const Content& table, const TableRow& row, bo
 
 // A code the profile does not have yet (the same code of another classification version is another code).
 bool Engine::add_code_once(Code code) {
-    for (const auto& c : p_.codes) {
-        bool same_version = c.version == code.version || c.version.empty() || code.version.empty();
-        if (c.scheme == code.scheme && c.value == code.value && same_version) return false;
-    }
+    if (code_index_.has(code)) return false;
     if (!looks_like_code(code.value)) return false;
+    code_index_.added(p_.codes.size(), code);
     p_.codes.push_back(std::move(code));
     return true;
 }
@@ -1295,12 +1295,14 @@ void Engine::add_code(const FieldRule& rule, std::string_view item, int line,
     if (code.scheme.empty()) code.scheme = "NOC";
     infer_code_version(code);
     // The title line may have given the code already, without the version its label gives ("Cook (NOC 6242)").
-    for (auto& c : p_.codes)
-        if (c.scheme == code.scheme && c.value == code.value && c.version.empty()) {
-            c.version = code.version;
-            if (!code.label.empty()) c.label = code.label;
-            return;
-        }
+    if (auto at = code_index_.first_unversioned(code)) {
+        Code& c = p_.codes[*at];
+        c.version = code.version;
+        if (!code.label.empty()) c.label = code.label;
+        code_index_.versioned_first(code);
+        return;
+    }
+    code_index_.added(p_.codes.size(), code);
     p_.codes.push_back(std::move(code));
 }
 

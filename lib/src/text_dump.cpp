@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,20 +35,25 @@ constexpr std::size_t max_filled_width = 100;
 
 struct Physical {
     int number = 0;
-    std::string text;                 // without overstrike, right-trimmed
-    std::vector<std::size_t> starts;  // byte offset of each code point (column) in text
-    std::size_t indent = 0;           // leading spaces (code points)
-    bool table = false;               // part of a space-aligned table
+    std::string text;  // without overstrike, right-trimmed
+    // Byte offset of each code point (column) in text; empty when the text is ASCII (column = byte), which keeps a
+    // large dump's lines from costing eight bytes of index per byte of text.
+    std::vector<std::uint32_t> starts;
+    std::size_t indent = 0;  // leading spaces (code points)
+    bool table = false;      // part of a space-aligned table
 };
 
 bool is_space_column(std::string_view cp) { return cp == " " || cp == "\t" || cp == "\xC2\xA0"; }
 
-std::size_t width_of(const Physical& p) { return p.starts.size(); }
+std::size_t width_of(const Physical& p) { return p.starts.empty() ? p.text.size() : p.starts.size(); }
+
+// Byte offset of column c (c < width_of(p)).
+std::size_t start_of(const Physical& p, std::size_t c) { return p.starts.empty() ? c : p.starts[c]; }
 
 // The code point in column c (c < width_of(p)).
 std::string_view column(const Physical& p, std::size_t c) {
-    std::size_t end = c + 1 < p.starts.size() ? p.starts[c + 1] : p.text.size();
-    return std::string_view(p.text).substr(p.starts[c], end - p.starts[c]);
+    std::size_t end = c + 1 < width_of(p) ? start_of(p, c + 1) : p.text.size();
+    return std::string_view(p.text).substr(start_of(p, c), end - start_of(p, c));
 }
 
 bool is_space_at(const Physical& p, std::size_t c) { return is_space_column(column(p, c)); }
@@ -70,9 +76,10 @@ std::string without_overstrike(std::string_view line) {
 
 void index_columns(Physical& p) {
     while (!p.text.empty() && (p.text.back() == ' ' || p.text.back() == '\t')) p.text.pop_back();
+    bool ascii = std::all_of(p.text.begin(), p.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     std::size_t i = 0;
-    while (i < p.text.size()) {
-        p.starts.push_back(i);
+    while (!ascii && i < p.text.size()) {
+        p.starts.push_back(static_cast<std::uint32_t>(i));  // decoded text stays under 1 GiB (decode.cpp)
         next_code_point(p.text, i);
     }
     while (p.indent < width_of(p) && is_space_at(p, p.indent)) ++p.indent;
@@ -80,6 +87,7 @@ void index_columns(Physical& p) {
 
 std::vector<Physical> physical_lines(std::string_view utf8) {
     std::vector<Physical> lines;
+    lines.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1);  // exactly, on a huge dump
     std::size_t start = 0;
     int number = 0;
     while (start < utf8.size()) {
@@ -98,7 +106,7 @@ std::vector<Physical> physical_lines(std::string_view utf8) {
 
 bool is_blank(const Physical& p) { return p.indent == width_of(p); }
 std::string_view rest_of(const Physical& p) {
-    return is_blank(p) ? std::string_view{} : std::string_view(p.text).substr(p.starts[p.indent]);
+    return is_blank(p) ? std::string_view{} : std::string_view(p.text).substr(start_of(p, p.indent));
 }
 
 bool all_digits(std::string_view s) {

@@ -51,6 +51,16 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
+bool starts_with_ascii_ci(std::string_view text, std::string_view lower_prefix) {
+    if (lower_prefix.size() > text.size()) return false;
+    for (std::size_t k = 0; k < lower_prefix.size(); ++k) {
+        char c = text[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower_prefix[k]) return false;
+    }
+    return true;
+}
+
 int count_words(std::string_view s) {
     int n = 0;
     bool in_word = false;
@@ -185,6 +195,7 @@ struct Regex::Impl {
     std::unique_ptr<icu::RegexPattern> pattern;
     std::string literal;                    // lowercase ASCII text every match must contain; empty = no prefilter
     std::vector<std::string> alternatives;  // a match contains one of these (lowercase ASCII); empty = no prefilter
+    bool anchored = false;                  // ... and starts with it
     std::string origin;                     // where the pattern was written, for the time-out note
 
     // Idle matchers, reused: creating an ICU RegexMatcher for every search cost more than the search itself (the
@@ -282,34 +293,65 @@ std::string required_literal(std::string_view p) {
     return best;
 }
 
-// "^(Sign in|Log in|Register)..." needs one of its leading alternatives: their text in lowercase ASCII, or nothing
-// when the pattern does not open with a group of plain alternatives (or one is optional, or not ASCII).
-std::vector<std::string> leading_alternatives(std::string_view p) {
-    std::size_t i = p.starts_with("^") ? 1 : 0;
-    if (i >= p.size() || p[i] != '(') return {};
+// A character of a pattern the prefilter may compare byte for byte: ASCII (compared ignoring case), or a non-ASCII
+// character case-insensitive matching cannot vary ("©", "»"; not "é", which also matches "É").
+bool caseless_character(char32_t cp) {
+    return cp < 0x80 || (!u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CASED) &&
+                         !u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_CHANGES_WHEN_CASEFOLDED));
+}
+
+// One group of plain alternatives opening at p[i] ('('): their text, lowercase ASCII, each cut before its first
+// character the prefilter cannot compare ("Signaler un problème" needs "signaler un probl"); i is left on the ')'.
+// Nothing when the group holds anything but plain text or an alternative would be cut to nothing.
+std::vector<std::string> group_alternatives(std::string_view p, std::size_t& i) {
     ++i;
     if (p.substr(i).starts_with("?:")) i += 2;
     std::vector<std::string> alternatives(1);
-    for (; i < p.size(); ++i) {
+    bool cut = false;  // the current alternative was cut short: ignore the rest of it
+    for (; i < p.size() && p[i] != ')'; ++i) {
         char c = p[i];
-        if (c == ')') break;
         if (c == '|') {
             alternatives.emplace_back();
+            cut = false;
             continue;
         }
         if (c == '\\' && i + 1 < p.size() && !is_ascii_alnum(p[i + 1]))
             c = p[++i];
         else if (std::string_view("\\.*+?[]{}()^$").find(c) != std::string_view::npos)
             return {};
-        if (static_cast<unsigned char>(c) >= 0x80) return {};
-        alternatives.back() += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (static_cast<unsigned char>(c) < 0x80) {
+            if (!cut) alternatives.back() += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            continue;
+        }
+        std::size_t at = i;
+        char32_t cp = next_code_point(p, at);
+        cut = cut || !caseless_character(cp);
+        if (!cut) alternatives.back() += p.substr(i, at - i);
+        i = at - 1;
     }
-    bool closed = i < p.size() && p[i] == ')';
-    bool optional = closed && i + 1 < p.size() && (p[i + 1] == '?' || p[i + 1] == '*' || p[i + 1] == '{');
-    if (!closed || optional) return {};
+    if (i >= p.size()) return {};
     for (const auto& a : alternatives)
         if (a.empty()) return {};
     return alternatives;
+}
+
+// "^(Sign in|Log in|Register)..." needs one of its leading alternatives; "^(Guest )?(Sign in|Log in)" one of
+// either group's. Nothing when the pattern does not open with groups of plain alternatives, all but the last
+// optional ('?'). `anchored`: the pattern opens with '^', so a match starts with an alternative.
+std::vector<std::string> leading_alternatives(std::string_view p, bool& anchored) {
+    anchored = p.starts_with("^");
+    std::size_t i = anchored ? 1 : 0;
+    std::vector<std::string> all;
+    while (i < p.size() && p[i] == '(') {
+        auto alternatives = group_alternatives(p, i);
+        if (alternatives.empty()) return {};
+        all.insert(all.end(), alternatives.begin(), alternatives.end());
+        char after = i + 1 < p.size() ? p[i + 1] : '\0';
+        if (after == '*' || after == '{') return {};
+        if (after != '?') return all;
+        i += 2;
+    }
+    return {};  // the last group was optional: a match may start with anything
 }
 
 // Runs before every layout regex on every block, so it jumps between occurrences of the needle's first letter
@@ -347,7 +389,7 @@ Regex::Regex(std::string_view pattern, bool case_insensitive, std::string origin
     // Only a case-insensitive pattern may be prefiltered case-insensitively; a case-sensitive one is rare here.
     if (case_insensitive) {
         impl_->literal = required_literal(pattern);
-        impl_->alternatives = leading_alternatives(pattern);
+        impl_->alternatives = leading_alternatives(pattern, impl_->anchored);
     }
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr{};
@@ -408,8 +450,9 @@ void Regex::Impl::give_back(std::unique_ptr<icu::RegexMatcher> m) const {
 // No need to run the matcher: the required literal is absent, or the regex already ran out of steps in this scope.
 bool Regex::Impl::skipped(std::string_view text) const {
     if (!literal.empty() && !contains_ascii_ci(text, literal)) return true;
-    if (!alternatives.empty() && std::none_of(alternatives.begin(), alternatives.end(),
-                                              [&](const std::string& a) { return contains_ascii_ci(text, a); }))
+    if (!alternatives.empty() && std::none_of(alternatives.begin(), alternatives.end(), [&](const std::string& a) {
+            return anchored ? starts_with_ascii_ci(text, a) : contains_ascii_ci(text, a);
+        }))
         return true;
     const RegexTimeoutScope* scope = RegexTimeoutScope::current();
     return scope && scope->has_timed_out(this);
@@ -514,17 +557,23 @@ std::string normalize_space(std::string_view s) {
     auto put = [&](std::string_view bytes) {
         if (pending_space && end != begin) *end++ = ' ';
         pending_space = false;
-        for (char c : bytes) *end++ = c;
+        std::memcpy(end, bytes.data(), bytes.size());
+        end += bytes.size();
     };
+    auto ordinary_ascii = [](unsigned char c) { return c < 0x80 && c != ' ' && (c < 0x09 || c > 0x0D); };
     std::size_t i = 0;
     while (i < s.size()) {
         unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {  // fast path for ASCII
+        if (ordinary_ascii(c)) {  // fast path: a run of ASCII other than white space, copied at once
+            std::size_t start = i;
+            while (++i < s.size() && ordinary_ascii(static_cast<unsigned char>(s[i]))) {
+            }
+            put(s.substr(start, i - start));
+            continue;
+        }
+        if (c < 0x80) {  // ASCII white space
             ++i;
-            if (c == ' ' || (c >= 0x09 && c <= 0x0D))
-                pending_space = true;
-            else
-                put(std::string_view(&s[i - 1], 1));
+            pending_space = true;
             continue;
         }
         std::size_t start = i;

@@ -13,6 +13,9 @@ std::string_view trim(std::string_view s);  // ASCII white space only; see norma
 std::vector<std::string_view> split(std::string_view s, char sep);
 bool contains(std::string_view haystack, std::string_view needle);
 std::string ascii_lower(std::string_view s);
+// Whether `text` opens with `lower_prefix` (lower case), ASCII letters compared ignoring case, other bytes as they
+// are: ascii_lower(text).starts_with(lower_prefix) without a copy.
+bool starts_with_ascii_ci(std::string_view text, std::string_view lower_prefix);
 int count_words(std::string_view s);
 // Whether `s` is one text written two or more times in a row ("HomeHome", ASCII letters compared ignoring case),
 // in linear time: what the regex ^(.+)\1+$ says, which backtracks quadratically on a long line.

@@ -1,0 +1,40 @@
+// The regex prefilter (lib/src/text_util.cpp) skips a layout regex when text it requires is absent: a leading
+// group of alternatives, optional groups before it, and characters case cannot change ("©"). A skip must never
+// hide a match, so each line here is one the generic layout's chrome phrases match in any case.
+#include <gtest/gtest.h>
+
+#include "occkit/convert.hpp"
+
+namespace {
+
+// Where a text page read with the generic layout puts its second line.
+std::string where_line(const std::string& line) {
+    occkit::ConvertOptions options;
+    options.layout = "generic";
+    options.explain = true;
+    occkit::Conversion c =
+        occkit::convert("Welders\n\n" + line + "\n\nWelders join metal parts using heat and pressure.\n", options);
+    for (const auto& pl : c.placements)
+        if (pl.text == line) return pl.where;
+    return "(not placed)";
+}
+
+}  // namespace
+
+TEST(RegexPrefilter, OptionalLeadingGroupStillMatchesWithAndWithoutIt) {
+    for (std::string line : {"Sign In", "LOG IN Register", "Guest Account Sign In", "guest account login sign up"})
+        EXPECT_EQ(where_line(line), "chrome") << line;
+}
+
+TEST(RegexPrefilter, CaselessSymbolsAndCutAlternativesStillMatch) {
+    for (std::string line :
+         {"© 2021 Government of Alberta", "(C) 2019 Example Inc.", "COPYRIGHT 2020",
+          "copyright Province of Nova Scotia. All Rights Reserved.", "Signaler un problème sur cette page",
+          "SIGNALER UN PROBLÈME SUR CETTE PAGE", "Was this page helpful?"})
+        EXPECT_EQ(where_line(line), "chrome") << line;
+}
+
+TEST(RegexPrefilter, AnchoredAlternativesDoNotMatchInsideALine) {
+    for (std::string line : {"Welders sign in at the gate before each shift", "Most welders accept overtime work"})
+        EXPECT_EQ(where_line(line).find("chrome"), std::string::npos) << line;
+}
