@@ -14,5 +14,7 @@ void add_stale(CLI::App& app, int& rc);     // cmd_stale.cpp
 void add_diff(CLI::App& app, int& rc);      // cmd_diff.cpp: diff, history
 void add_export(CLI::App& app, int& rc);    // cmd_export.cpp: export, import
 void add_layout(CLI::App& app, int& rc);    // cmd_layout.cpp: layout learn
+// Examples and exit status at the end of every command's --help (help_text.cpp); call after the commands are added.
+void add_help_footers(CLI::App& app);
 
 }  // namespace occkit::cli

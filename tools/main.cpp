@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     add_export(app, rc);
     add_layout(app, rc);
     add_verbosity_flags(app);
+    add_help_footers(app);
     for (CLI::App* command :
          app.get_subcommands([](CLI::App* c) { return c->get_name() != "layouts" && c->get_name() != "rules"; }))
         add_walk_options(*command);

@@ -1,4 +1,5 @@
-// The whole pipeline: bytes -> decode -> blocks -> layout -> Profile.
+/// @file
+/// The whole pipeline: bytes -> decode -> blocks -> layout -> Profile.
 #pragma once
 
 #include <cstddef>
@@ -13,44 +14,46 @@
 
 namespace occkit {
 
+/// How convert() reads a page.
 struct ConvertOptions {
-    std::string layout;  // layout id; empty = detect
-    std::string url;     // recorded as provenance
-    InputFormat format = InputFormat::automatic;
-    const LayoutSet* layouts = nullptr;  // nullptr = LayoutSet::builtin()
-    BlockLimits limits;
-    bool explain = true;  // fill Conversion::placements; off saves memory on huge pages
+    std::string layout;                           ///< layout id; empty = detect
+    std::string url;                              ///< recorded as provenance
+    InputFormat format = InputFormat::automatic;  ///< html, text, or sniffed from the bytes
+    const LayoutSet* layouts = nullptr;           ///< nullptr = LayoutSet::builtin()
+    BlockLimits limits;                           ///< size, depth and line-length limits on the input
+    bool explain = true;                          ///< fill Conversion::placements; off saves memory on huge pages
 };
 
-// Where one block of the page went, for `occkit convert --explain`.
+/// Where one block of the page went, for `occkit convert --explain`.
 struct Placement {
-    int line = 0;
-    // "title", "field minimum-education", "section 3 education (heading)", "chrome", "unmapped", ...
+    int line = 0;  ///< source line of the block
+    /// "title", "field minimum-education", "section 3 education (heading)", "chrome", "unmapped", ...
     std::string where;
-    std::string text;
+    std::string text;  ///< the block's text
 };
 
+/// The result of convert(): the profile, how the layout was chosen, and where each block went.
 struct Conversion {
-    Profile profile;
-    Detection detection;
-    std::vector<Placement> placements;  // one per block, in page order
-    std::vector<std::string> notes;     // e.g. "no layout matched; used the generic layout"
+    Profile profile;                    ///< the canonical profile
+    Detection detection;                ///< the layout used and how sure detection was
+    std::vector<Placement> placements;  ///< one per block, in page order
+    std::vector<std::string> notes;     ///< e.g. "no layout matched; used the generic layout"
 };
 
-// Throws occkit::Error with a one-line reason on empty, blank, undecodable or unparseable input, input over
-// options.limits, or an unknown layout id.
+/// Throws occkit::Error with a one-line reason on empty, blank, undecodable or unparseable input, input over
+/// options.limits, or an unknown layout id.
 Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
 
-// The blocks of a page as convert reads them (decoded, then HTML or text blocks). Throws occkit::Error, as convert
-// does, on an empty input or one with no text, so that detect refuses what convert refuses.
+/// The blocks of a page as convert reads them (decoded, then HTML or text blocks). Throws occkit::Error, as convert
+/// does, on an empty input or one with no text, so that detect refuses what convert refuses.
 Document read_page_blocks(std::string_view bytes, InputFormat format = InputFormat::automatic,
                           const BlockLimits& limits = {});
 
-// A profile from a file's bytes: canonical XML (is_canonical_xml in xml.hpp, by the path's extension or the
-// namespace) is read as it is, anything else is a page and is converted. Throws occkit::Error with a one-line reason.
+/// A profile from a file's bytes: canonical XML (is_canonical_xml in xml.hpp, by the path's extension or the
+/// namespace) is read as it is, anything else is a page and is converted. Throws occkit::Error with a one-line reason.
 Profile read_profile(std::string_view bytes, std::string_view path = {}, const ConvertOptions& options = {});
 
-// Apply a layout to blocks already read (the layout engine alone).
+/// Apply a layout to blocks already read (the layout engine alone).
 Conversion apply_layout(const Document& doc, const Layout& layout);
 
 }  // namespace occkit

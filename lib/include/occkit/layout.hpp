@@ -1,6 +1,7 @@
-// Site layouts, declared as data (XML files under lib/layouts/, checked against schemas/layout.xsd): detection
-// signatures, heading synonyms -> section kinds, field labels, site chrome, date phrases, section order hints.
-// The built-in ones are compiled into the library; --layout-file adds a user's.
+/// @file
+/// Site layouts, declared as data (XML files under lib/layouts/, checked against schemas/layout.xsd): detection
+/// signatures, heading synonyms -> section kinds, field labels, site chrome, date phrases, section order hints.
+/// The built-in ones are compiled into the library; --layout-file adds a user's.
 #pragma once
 
 #include <memory>
@@ -12,48 +13,51 @@
 
 namespace occkit {
 
-struct LayoutRules;  // the parsed rules; see lib/src/layout_rules.hpp
+struct LayoutRules;  ///< the parsed rules; see lib/src/layout_rules.hpp
 
 class Layout {
 public:
-    explicit Layout(std::shared_ptr<const LayoutRules> rules);
-    const std::string& id() const;
-    const std::string& name() const;
-    const std::string& jurisdiction() const;
-    const std::string& language() const;
-    const LayoutRules& rules() const { return *rules_; }
+    explicit Layout(std::shared_ptr<const LayoutRules> rules);  ///< a layout over parsed rules
+    const std::string& id() const;                              ///< the layout id ("workbc", "generic", ...)
+    const std::string& name() const;                            ///< its human-readable name
+    const std::string& jurisdiction() const;                    ///< ISO 3166-2:CA code of its site, or CA
+    const std::string& language() const;                        ///< BCP 47 primary language tag
+    const LayoutRules& rules() const { return *rules_; }        ///< the parsed rules, for the layout engine
 
 private:
     std::shared_ptr<const LayoutRules> rules_;
 };
 
+/// One layout's detection score for a page.
 struct Candidate {
-    std::string layout;
-    double confidence = 0;  // 0..1
+    std::string layout;     ///< layout id
+    double confidence = 0;  ///< 0..1
 };
 
+/// Which layout a page is in, and how sure detection is.
 struct Detection {
-    std::string layout;       // best layout id, "generic" when nothing matched well enough
-    double confidence = 0;    // 0..1
-    std::vector<Candidate> candidates;  // every layout that scored, best first
+    std::string layout;                 ///< best layout id, "generic" when nothing matched well enough
+    double confidence = 0;              ///< 0..1
+    std::vector<Candidate> candidates;  ///< every layout that scored, best first
 };
 
+/// A set of layouts to detect among and convert with: the built-in ones, plus any layout files added.
 class LayoutSet {
 public:
-    // The built-in layouts (parsed once, shared, thread-safe to read).
+    /// The built-in layouts (parsed once, shared, thread-safe to read).
     static const LayoutSet& builtin();
 
     LayoutSet() = default;
-    // Parse a layout file's XML; throws occkit::Error naming `origin` on a malformed or schema-invalid layout.
-    // A layout with the id of an existing one replaces it.
+    /// Parse a layout file's XML; throws occkit::Error naming `origin` on a malformed or schema-invalid layout.
+    /// A layout with the id of an existing one replaces it.
     void add_xml(std::string_view xml, const std::string& origin);
-    void add_file(const std::string& path);
+    void add_file(const std::string& path);  ///< read_input + add_xml; errors name the file
 
-    const Layout* find(std::string_view id) const;
-    const Layout& generic() const;  // the fallback; always present in builtin()
-    const std::vector<Layout>& layouts() const { return layouts_; }
+    const Layout* find(std::string_view id) const;                   ///< the layout with this id, or nullptr
+    const Layout& generic() const;                                   ///< the fallback; always present in builtin()
+    const std::vector<Layout>& layouts() const { return layouts_; }  ///< every layout, in the order added
 
-    Detection detect(const Document& doc) const;
+    Detection detect(const Document& doc) const;  ///< scores every layout against the page's blocks
 
 private:
     std::vector<Layout> layouts_;

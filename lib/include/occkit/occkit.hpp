@@ -1,4 +1,5 @@
-// Everything in one include.
+/// @file
+/// Everything in one include.
 #pragma once
 
 #include "occkit/blocks.hpp"
