@@ -278,3 +278,42 @@ TEST(Jurisdiction, WhereThePageSaysItLives) {
         "notnovascotia.ca.example.com novascotia.ca.example.com\n");
     EXPECT_EQ(lookalike.source.jurisdiction, "XX");
 }
+
+TEST(Jurisdiction, ALocalPhoneNumberOrACityNamesTheProvince) {
+    auto province_of = [](const std::string& footer) {
+        return read_generic(
+                   "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery "
+                   "stores.\n\n" +
+                   footer + "\n")
+            .source.jurisdiction;
+    };
+    EXPECT_EQ(province_of("Career Hotline 780-555-0142"), "AB");  // an Alberta area code
+    EXPECT_EQ(province_of("Call (506) 555-0142"), "NB");
+    EXPECT_EQ(province_of("Our office in Saskatoon"), "SK");
+    EXPECT_EQ(province_of("Toll Free 1-877-555-0142"), "XX");  // toll-free: anywhere
+    EXPECT_EQ(province_of("Call 1-780-555-0142"), "XX");       // after a long-distance prefix: not read
+    EXPECT_EQ(province_of("Order 780-555-01423"), "XX");       // not a phone number
+}
+
+TEST(Headings, ACaptureCutRightAfterAHeading) {
+    const Profile p = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Where to study in Manitoba\n");
+    ASSERT_EQ(p.sections.size(), 2u);
+    EXPECT_EQ(p.sections[1].kind, "education");
+    EXPECT_EQ(p.sections[1].heading, "Where to study in Manitoba");
+    // An unnamed last line is no heading ("Thank you for visiting")
+    EXPECT_EQ(read_generic("Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries.\n\nThank you "
+                           "for visiting\n")
+                  .sections.size(),
+              1u);
+}
+
+TEST(Unglue, AFiguresLabelGluedToTheNextHeading) {
+    const Profile p = read_generic(
+        "Bakers\n\nBakers bake bread, rolls, pastries and cakes for bakeries and grocery stores.\n\n"
+        "Hourly Pay\n\n$16.00\n\nMinimum\n\n$19.50\n\nMedian\n\n$24.00\n\nMaximumAnnual Pay\n\n$31,200\n\nMinimum\n");
+    std::vector<std::string> headings;
+    for (const auto& s : p.sections) headings.push_back(s.heading);
+    EXPECT_EQ(headings, (std::vector<std::string>{"Overview", "Hourly Pay", "Annual Pay"}));
+}

@@ -22,8 +22,9 @@ struct Name {
     std::string_view code;
 };
 
-// Names and the abbreviations that cannot be an ordinary word ("B.C.", "P.E.I."; not "ON").
-constexpr std::array<Name, 30> province_names = {{
+// Names, the abbreviations that cannot be an ordinary word ("B.C.", "P.E.I."; not "ON") and the cities whose name
+// is no one else's (a contact line "Edmonton 780-422-4266"; not "Victoria" or "Regina").
+constexpr std::array<Name, 43> province_names = {{
     {"newfoundland and labrador", "NL"},
     {"terre-neuve-et-labrador", "NL"},
     {"newfoundland", "NL"},
@@ -47,6 +48,19 @@ constexpr std::array<Name, 30> province_names = {{
     {"northwest territories", "NT"},
     {"territoires du nord-ouest", "NT"},
     {"nunavut", "NU"},
+    {"edmonton", "AB"},
+    {"calgary", "AB"},
+    {"vancouver", "BC"},
+    {"halifax", "NS"},
+    {"dartmouth", "NS"},
+    {"winnipeg", "MB"},
+    {"saskatoon", "SK"},
+    {"toronto", "ON"},
+    {"montréal", "QC"},
+    {"montreal", "QC"},
+    {"fredericton", "NB"},
+    {"moncton", "NB"},
+    {"charlottetown", "PE"},
     {"canada", "CA"},
     {"canadian", "CA"},
     {"canadienne", "CA"},
@@ -104,6 +118,49 @@ void add_names(std::string_view folded, int weight, std::map<std::string_view, i
     }
 }
 
+struct AreaCode {
+    std::string_view digits;
+    std::string_view code;
+};
+
+// Telephone area codes of one province each (902 serves Nova Scotia and Prince Edward Island: left out).
+constexpr std::array<AreaCode, 43> area_codes = {{
+    {"403", "AB"}, {"587", "AB"}, {"780", "AB"}, {"825", "AB"}, {"236", "BC"}, {"250", "BC"}, {"604", "BC"},
+    {"672", "BC"}, {"778", "BC"}, {"204", "MB"}, {"431", "MB"}, {"584", "MB"}, {"506", "NB"}, {"709", "NL"},
+    {"226", "ON"}, {"249", "ON"}, {"289", "ON"}, {"343", "ON"}, {"365", "ON"}, {"416", "ON"}, {"437", "ON"},
+    {"519", "ON"}, {"548", "ON"}, {"613", "ON"}, {"647", "ON"}, {"705", "ON"}, {"807", "ON"}, {"905", "ON"},
+    {"367", "QC"}, {"418", "QC"}, {"438", "QC"}, {"450", "QC"}, {"514", "QC"}, {"579", "QC"}, {"581", "QC"},
+    {"819", "QC"}, {"873", "QC"}, {"306", "SK"}, {"474", "SK"}, {"639", "SK"}, {"867", "NT"}, {"782", "NS"},
+    {"354", "QC"},
+}};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The province of each local telephone number in a line ("780-422-4266", "(902) 424-5200"); toll-free numbers
+// (1-800, 1-877, ...) name none.
+void add_phone_areas(std::string_view text, int weight, std::map<std::string_view, int>& votes) {
+    for (std::size_t at = 0; at + 12 <= text.size(); ++at) {
+        std::string_view s = text.substr(at);
+        bool paren = s[0] == '(';
+        std::size_t d = paren ? 1 : 0;
+        if (at > 0 && (is_digit(text[at - 1]) || (!paren && text[at - 1] == '-' && at >= 2 && text[at - 2] == '1')))
+            continue;  // inside a longer number, or after the "1-" of a long-distance or toll-free prefix
+        if (s.size() < d + 12 || !is_digit(s[d]) || !is_digit(s[d + 1]) || !is_digit(s[d + 2])) continue;
+        std::size_t rest = d + 3 + (paren ? 1 : 0);
+        if (paren && s[d + 3] != ')') continue;
+        if (s[rest] == ' ' || s[rest] == '-' || s[rest] == '.') ++rest;
+        if (rest + 8 > s.size() || !is_digit(s[rest]) || !is_digit(s[rest + 1]) || !is_digit(s[rest + 2]) ||
+            (s[rest + 3] != '-' && s[rest + 3] != ' ' && s[rest + 3] != '.'))
+            continue;
+        bool four = is_digit(s[rest + 4]) && is_digit(s[rest + 5]) && is_digit(s[rest + 6]) && is_digit(s[rest + 7]);
+        if (!four || (rest + 8 < s.size() && is_digit(s[rest + 8]))) continue;
+        std::string_view area = s.substr(d, 3);
+        for (const auto& a : area_codes)
+            if (a.digits == area) votes[a.code] += weight;
+        at += rest + 7;
+    }
+}
+
 std::string host_of(std::string_view url) {
     std::size_t scheme = url.find("://");
     if (scheme == std::string_view::npos) return {};
@@ -145,7 +202,10 @@ std::string jurisdiction_named(const PageSpeech& page, int min_votes) {
     add_names(occkit::fold_key(page.html_title), title_weight / 2, votes);
     for (const auto& h : page.headings) add_names(occkit::fold_key(h), heading_weight, votes);
     for (const auto& p : page.lead) add_names(occkit::fold_key(p), lead_weight, votes);
-    for (const auto& p : page.edges) add_names(occkit::fold_key(p), lead_weight, votes);
+    for (const auto& p : page.edges) {
+        add_names(occkit::fold_key(p), lead_weight, votes);
+        add_phone_areas(p, lead_weight, votes);
+    }
     std::string_view best;
     int best_votes = 0, province_votes = 0;
     for (const auto& [code, n] : votes) {

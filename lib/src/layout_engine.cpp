@@ -289,6 +289,7 @@ std::vector<Block> Engine::split_glued(const Block& b) const {
             tail.text = normalize_space(std::string_view(rest.text).substr(first.size()));
             tail.line = b.line;
             tail.emphasized = b.emphasized;
+            tail.gap_before = std::max(1, b.gap_before);  // the renderer lost the break between them, not the block
             if (auto lv = detail::split_label_value(tail.text)) {  // read as the text reader would read the line
                 tail.kind = BlockKind::label_value;
                 tail.label = std::move(lv->first);
@@ -353,9 +354,10 @@ void Engine::merge_split_placements() {
 // A text dump with no blank line anywhere: short lines can only stand out by their shape.
 bool Engine::is_dense_text() const {
     constexpr std::size_t min_blocks = 10;
-    if (doc_.format != InputFormat::text || n_ < min_blocks) return false;
-    for (std::size_t i = 1; i < n_; ++i)
-        if (block(i).gap_before > 0) return false;
+    const std::vector<Block>& page = doc_.blocks;  // as the page has them: a block cut from a glued one is no gap
+    if (doc_.format != InputFormat::text || page.size() < min_blocks) return false;
+    for (std::size_t i = 1; i < page.size(); ++i)
+        if (page[i].gap_before > 0) return false;
     return true;
 }
 
@@ -409,7 +411,10 @@ bool Engine::is_short_line_heading(std::size_t i) const {
     bool stands_alone = doc_.format == InputFormat::html ? b.emphasized : b.gap_before >= 1 || dense_text_;
     if (!stands_alone) return false;
     std::size_t next = next_content_block(i + 1);
-    if (next >= n_ || block(next).kind == BlockKind::heading) return false;
+    // A truncated capture can stop right after a heading: a last line whose words name a section kind still is one
+    // ("Where to study in Nova Scotia").
+    if (next >= n_) return unnamed_heading_kind(i) != "other";
+    if (block(next).kind == BlockKind::heading) return false;
     // A line whose words name a section kind ("Certification professionnelle ...") needs only content after it; an
     // unnamed one ("Good", "Maximum") must look more like a heading to be one.
     if (unnamed_heading_kind(i) != "other") return true;
