@@ -68,6 +68,15 @@ TEST(DataYear, TheYearAFigureHoldsFor) {
     EXPECT_EQ(as_of[0].kind, DateKind::data_year);
     EXPECT_EQ(as_of[0].date.iso(), "2019-05");
 
+    // The last data noun within reach names the source: the survey, not the wage
+    auto survey = find_date_phrases("According to the 2011 Alberta Wage and Salary Survey, bakers earn ...");
+    ASSERT_EQ(survey.size(), 1u);
+    EXPECT_EQ(survey[0].phrase, "2011 Alberta Wage and Salary Survey");
+    auto wage = find_date_phrases("Estimated from the 2016 Job Bank median hourly wage rate");
+    ASSERT_EQ(wage.size(), 1u);
+    EXPECT_EQ(wage[0].kind, DateKind::data_year);
+    EXPECT_EQ(wage[0].phrase, "2016 Job Bank median hourly wage");
+
     // A cue still decides: "revised in 2012" is a revision, not a data year
     auto revised = find_date_phrases("Section revised in 2012");
     ASSERT_EQ(revised.size(), 1u);
@@ -316,4 +325,15 @@ TEST(Unglue, AFiguresLabelGluedToTheNextHeading) {
     std::vector<std::string> headings;
     for (const auto& s : p.sections) headings.push_back(s.heading);
     EXPECT_EQ(headings, (std::vector<std::string>{"Overview", "Hourly Pay", "Annual Pay"}));
+}
+
+TEST(DataYear, AHeadingThatNamesTheYearDatesItsSection) {
+    const Profile p = read_generic(
+        "<html><body><main><h1>Bakers</h1><h2>Employment in 2018</h2><p>About 12,000 people worked as bakers, "
+        "most of them in small bakeries.</p></main></body></html>",
+        InputFormat::html);
+    ASSERT_EQ(p.sections.size(), 1u);
+    ASSERT_EQ(p.sections[0].dates.size(), 1u);
+    EXPECT_EQ(p.sections[0].dates[0].kind, DateKind::data_year);
+    EXPECT_EQ(p.sections[0].dates[0].value, "2018");
 }

@@ -131,7 +131,8 @@ TEST(LayoutWorkBC, OlderTextDumpPlumbersSalaryBlockAndLeadIn) {
     const Section* salary = find_section(p.sections, "Annual provincial median salary");
     ASSERT_TRUE(salary);
     EXPECT_EQ(salary->kind, "salary");
-    EXPECT_EQ(dates(salary->dates), (std::vector<std::string>{"data-year 2016"}));
+    // "Source: 2016 Job Bank Wage data", then the note "... based on 2016 Job Bank median hourly wage rate"
+    EXPECT_EQ(dates(salary->dates), (std::vector<std::string>{"data-year 2016", "data-year 2016"}));
     EXPECT_TRUE(salary->wages.empty());  // the capture kept the labels (High, Median, Low) but not the figures
     // "Provincial hourly rate" is a salary block of its own, under the annual one, with its own source line.
     ASSERT_EQ(salary->subsections.size(), 1u);

@@ -540,17 +540,20 @@ std::optional<std::size_t> section_hint_start(const Tokens& t, std::size_t secti
 // Nouns that make a year before them a data year: "2016 Census", "2011 Alberta Wage and Salary Survey",
 // "2016 Job Bank Wage data", "2016 Job Bank Wage Report".
 bool is_data_noun(std::string_view w) {
-    return w == "survey" || w == "census" || w == "data" || w == "report" || w == "enquete" || w == "recensement";
+    return w == "survey" || w == "census" || w == "data" || w == "report" || w == "enquete" || w == "recensement" ||
+           w == "statistics" || w == "wage" || w == "wages";  // "2016 Job Bank median hourly wage rate"
 }
 
 constexpr std::size_t max_words_to_data_noun = 5;
 
+// The last data noun within reach: "2011 Alberta Wage and Salary Survey" names the survey, not the wage.
 std::optional<std::size_t> data_noun_after(const Tokens& t, std::size_t year_token) {
+    std::optional<std::size_t> last;
     for (std::size_t j = year_token + 1; j < t.size() && j - year_token <= max_words_to_data_noun; ++j) {
-        if (!t.is(j, TokenKind::word)) return std::nullopt;
-        if (is_data_noun(t.key(j))) return j;
+        if (!t.is(j, TokenKind::word)) break;
+        if (is_data_noun(t.key(j))) last = j;
     }
-    return std::nullopt;
+    return last;
 }
 
 // "(2010)" right after a wage: "$26.18 to $32.18 an hour (2010)".

@@ -860,6 +860,8 @@ void Engine::open_heading(std::size_t i, const HeadingRule* rule) {
     }
     place(i, section_label() + " " + kind + " (heading)");
     read_mentions(b.text, b.line, false);
+    for (const auto& dp : find_date_phrases(b.text))  // "Employment in 2018": the year the section's figures hold for
+        if (dp.kind == DateKind::data_year || dp.kind == DateKind::period) attach_date(dp, b.line, false);
 }
 
 void Engine::attach_date(const DatePhrase& dp, int line, bool may_close) {
