@@ -337,3 +337,37 @@ TEST(DataYear, AHeadingThatNamesTheYearDatesItsSection) {
     EXPECT_EQ(p.sections[0].dates[0].kind, DateKind::data_year);
     EXPECT_EQ(p.sections[0].dates[0].value, "2018");
 }
+
+TEST(Subheading, LevelsCountFromThePagesOwnTop) {
+    // A layout that places a named heading at level 3 ("Prospects over the next 3 years" in Job Bank's) nests it
+    // under the section above it whether the site styles its sections as h2 or one level down.
+    auto outline = [](const std::string& h_title, const std::string& h_section, const std::string& h_sub) {
+        ConvertOptions options;
+        options.layout = "jobbank";
+        options.format = InputFormat::html;
+        const Profile p =
+            convert("<html><body><main><" + h_title + ">Job prospects Baker in Manitoba</" + h_title + "><" +
+                        h_section + ">Job opportunities in Manitoba</" + h_section + "><p>The outlook is fair.</p><" +
+                        h_sub + ">Prospects over the next 3 years</" + h_sub +
+                        "><p>Openings come mostly from retirements in small bakeries.</p></main></body></html>",
+                    options)
+                .profile;
+        std::vector<std::string> out;
+        for (const auto& s : p.sections) {
+            out.push_back(s.heading);
+            for (const auto& sub : s.subsections) out.push_back("  " + sub.heading);
+        }
+        return out;
+    };
+    const std::vector<std::string> expected{"Job opportunities in Manitoba", "  Prospects over the next 3 years"};
+    EXPECT_EQ(outline("h1", "h2", "h3"), expected);
+    EXPECT_EQ(outline("h2", "h3", "h4"), expected);
+    EXPECT_EQ(outline("h3", "h4", "h5"), expected);
+}
+
+TEST(Codes, FiveDigitsAreThe2021ClassificationInFrenchToo) {
+    const Profile p = read_generic("Boulangers (CNP 63202)\n\nLes boulangers préparent le pain et les pâtisseries.\n");
+    ASSERT_EQ(p.codes.size(), 1u);
+    EXPECT_EQ(p.codes[0].scheme, "CNP");
+    EXPECT_EQ(p.codes[0].version, "2021");
+}

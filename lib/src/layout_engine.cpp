@@ -187,6 +187,7 @@ private:
     void take_title(std::size_t i);
     void choose_intro(std::size_t title);
     void mark_page_head(std::size_t title);
+    int heading_level_shift(std::size_t title) const;
     bool restates_title(std::size_t i) const;
     bool labels_contact(std::size_t i) const;
     bool intro_from_topic(std::string_view topic);
@@ -261,6 +262,7 @@ private:
     // until a section of another kind begins.
     std::optional<std::string> comparing_;    // kind of the section the comparison began in
     std::size_t lead_in_heading_ = SIZE_MAX;  // a lead-in line that became its inferred section's heading
+    int level_shift_ = 0;                     // how far below h2 the page's top section headings sit
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -563,6 +565,15 @@ bool Engine::intro_from_topic(std::string_view topic) {
     return kind != nullptr;
 }
 
+// Heading levels count from the page's own top: a site that styles every heading one level down (sections in h3
+// under an h2 title) nests its sections as one that uses h2 does. Layout levels are written for h2 sections.
+int Engine::heading_level_shift(std::size_t title) const {
+    int top = 7;
+    for (std::size_t i = 0; i < n_; ++i)
+        if (i != title && block(i).kind == BlockKind::heading && !is_chrome(i)) top = std::min(top, block(i).level);
+    return top < 7 ? std::max(0, top - 2) : 0;
+}
+
 // What stands above the occupation's name on the page's first lines is the site's: its name, a tagline, a
 // contact line, a section label ("Health Career Profiles"). Only what the layout maps (a code, a field, a heading)
 // and dated lines are kept; a title found deep in the page (a heading) says nothing of the lines above it.
@@ -835,7 +846,7 @@ void Engine::open_heading(std::size_t i, const HeadingRule* rule) {
     std::string items = rule ? rule->items : "";
     bool holds = rule && rule->holds_list;
     bool layout_level = rule && rule->level > 0;  // the layout says how deep the heading sits
-    int level = layout_level ? rule->level : b.kind == BlockKind::heading ? b.level : 2;
+    int level = layout_level ? rule->level : b.kind == BlockKind::heading ? std::max(2, b.level - level_shift_) : 2;
     auto pop_to = [&](int depth) {  // close what is as deep as the new heading or deeper, keeping the top section
         while (path_.size() > 1 && path_.back().level >= depth) path_.pop_back();
     };
@@ -1462,6 +1473,7 @@ Conversion Engine::run() {
         placed_blocks_.reserve(n_);
     }
     const std::size_t title = find_title();
+    level_shift_ = heading_level_shift(title);
     mark_page_head(title);
     choose_intro(title);
     for (std::size_t i = 0; i < n_; ++i) {
@@ -1520,7 +1532,9 @@ void infer_code_version(Code& code) {
         code.scheme = "OaSIS";
         return;
     }
-    if (code.version.empty() && code.scheme == "NOC" && v.size() == 5 && digits(v)) code.version = "2021";
+    // Five digits came with the 2021 classification, in English (NOC) and French (CNP) alike.
+    if (code.version.empty() && (code.scheme == "NOC" || code.scheme == "CNP") && v.size() == 5 && digits(v))
+        code.version = "2021";
 }
 
 Conversion apply_layout(const Document& doc, const Layout& layout) {
