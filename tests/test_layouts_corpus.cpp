@@ -524,7 +524,7 @@ TEST(LayoutGeneric, DedicatedSitesThroughTheFallback) {
     Profile fr =
         convert_file(page(shared, "ca/guichetemplois-infirmier-praticien-exigences-fr.txt"), "generic").profile;
     EXPECT_EQ(fr.source.language, "fr");
-    EXPECT_EQ(codes(fr), std::vector<std::string>{"CNP 31302"});
+    EXPECT_EQ(codes(fr), std::vector<std::string>{"CNP 2021 31302"});  // five digits: the 2021 classification
     EXPECT_EQ(find_section(fr.sections, "Certification professionnelle et permis d’exercice")->kind, "certification");
     // IMT: the code after the title
     Profile imt = convert_file(page(shared, "qc/imt-emploiquebec-carpenters-7271-en.txt"), "generic").profile;
