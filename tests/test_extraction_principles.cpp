@@ -371,3 +371,26 @@ TEST(Codes, FiveDigitsAreThe2021ClassificationInFrenchToo) {
     EXPECT_EQ(p.codes[0].scheme, "CNP");
     EXPECT_EQ(p.codes[0].version, "2021");
 }
+
+TEST(Title, TheOneHeadingAboveAllOthersWhateverItsLevel) {
+    // Styled one level down, the name ends in an abbreviation and has no other signal: it still is the name
+    const Profile p = read_generic(
+        "<html><body><main><h2>Other bakers, n.e.c.</h2><h3>Duties</h3><ul><li>mix dough</li></ul><h3>Wages</h3>"
+        "<p>Bakers earn $18.50 an hour in most of the province.</p></main></body></html>",
+        InputFormat::html);
+    ASSERT_TRUE(p.title);
+    EXPECT_EQ(p.title->text, "Other bakers, n.e.c.");
+
+    // A long name with its code beside it: the words of the name count, not the code's
+    const Profile longer = read_generic(
+        "<html><body><main><h2>Contractors and supervisors, milling, baking, pastry and confectionery trades and "
+        "related occupations in bakeries <small>(NOC 6332)</small></h2><h3>Duties</h3><ul><li>supervise "
+        "bakers</li></ul>"
+        "</main></body></html>",
+        InputFormat::html);
+    ASSERT_TRUE(longer.title);
+    EXPECT_EQ(
+        longer.title->text,
+        "Contractors and supervisors, milling, baking, pastry and confectionery trades and related occupations in "
+        "bakeries");
+}

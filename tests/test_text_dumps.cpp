@@ -33,6 +33,23 @@ TEST(TextDumps, WrappedParagraphIsOneBlock) {
     EXPECT_EQ(doc.blocks[2].gap_before, 1);
 }
 
+TEST(TextDumps, ADashWithNoRoomAboveContinuesTheParagraph) {
+    // pandoc broke "... vehicle – and sometimes" before the dash: the line above was full
+    std::string first = filled(75, "ends"), second = filled(75, "cart");  // both full: 74 columns
+    Document doc =
+        read_text_blocks(first + "\n" + second + "\n\xE2\x80\x93 and sometimes deal with busy traffic.\n");
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
+    EXPECT_EQ(doc.blocks[0].text, first + " " + second + " \xE2\x80\x93 and sometimes deal with busy traffic.");
+
+    // Under a short line, where the dash would have fitted, it opens an item
+    Document list = read_text_blocks(first + "\n" + second + "\nyou will:\n- lift loads\n- drive trucks\n");
+    ASSERT_EQ(list.blocks.size(), 3u);
+    EXPECT_EQ(list.blocks[0].text, first + " " + second + " you will:");
+    EXPECT_EQ(list.blocks[1].kind, BlockKind::list_item);
+    EXPECT_EQ(list.blocks[1].text, "lift loads");
+}
+
 TEST(TextDumps, UnfilledTextKeepsOneBlockPerLine) {
     std::string long_line = filled(120, "end");
     Document doc = read_text_blocks(filled(78, "ends") + "\n" + filled(77, "x") + "\nhere\n" + long_line + "\n");

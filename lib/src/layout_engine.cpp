@@ -435,7 +435,11 @@ bool Engine::opens_content(std::size_t i) const {
 bool Engine::title_like(std::size_t i) const {
     const Block& b = block(i);
     if (b.kind != BlockKind::paragraph && b.kind != BlockKind::heading) return false;
-    if (b.text.empty() || ends_like_sentence(b.text) || detail::count_words(b.text) > r_.title.max_words) return false;
+    if (b.text.empty() || ends_like_sentence(b.text)) return false;
+    if (detail::count_words(b.text) > r_.title.max_words) {  // a long name with its code beside it still is one
+        auto parts = title_parts(b.text);
+        if (!parts || !parts->code || detail::count_words(parts->name) > r_.title.max_words) return false;
+    }
     return heading_rule(i) == nullptr;
 }
 
@@ -523,9 +527,16 @@ std::size_t Engine::find_title() const {
     const TitleSignals signals = title_signals();
     // Candidates: the layout's pick, every heading, and the first lines of content (where a text page's title is).
     constexpr int first_lines = 12;
-    int top_level = 7;
+    int top_level = 7, at_top = 0, headings = 0;
     for (std::size_t i = 0; i < n_; ++i)
         if (block(i).kind == BlockKind::heading && !is_chrome(i)) top_level = std::min(top_level, block(i).level);
+    for (std::size_t i = 0; i < n_; ++i)
+        if (block(i).kind == BlockKind::heading && !is_chrome(i)) {
+            ++headings;
+            at_top += block(i).level == top_level;
+        }
+    // The one heading above all the others is the page's name, as an h1 is, whatever level the site styles it at.
+    const bool sole_top = top_level > 1 && at_top == 1 && headings > 1;
     std::size_t best = n_;
     int best_votes = 0, content_lines = 0;
     bool top_heading_seen = false;
@@ -535,16 +546,17 @@ std::size_t Engine::find_title() const {
         bool heading = b.kind == BlockKind::heading;
         bool early = content_lines++ < first_lines;
         if (!heading && !early && i != pick) continue;
-        // An h1 is the page's own name even when its words read like a section's or end in an abbreviation
-        // ("Other professional engineers, n.e.c.").
-        bool h1 = heading && b.level == 1 && detail::count_words(b.text) <= r_.title.max_words;
+        // The page's top heading (an h1, or what the site styles in its place) is the page's own name even when its
+        // words read like a section's or end in an abbreviation ("Other professional engineers, n.e.c.").
+        bool h1 =
+            heading && b.level == top_level && !top_heading_seen && detail::count_words(b.text) <= r_.title.max_words;
         if (!(h1 || title_like(i)) || b.link_only || b.kind == BlockKind::label_value || is_furniture(i) ||
             labels_contact(i))
             continue;
         int votes = title_votes(i, pick, signals);
         if (heading && b.level == top_level && !top_heading_seen) {  // the first heading of the page's top level
             top_heading_seen = true;
-            if (b.level > 1) votes += 1;
+            if (b.level > 1) votes += sole_top ? 3 : 1;
         }
         if (votes > best_votes) {
             best = i;

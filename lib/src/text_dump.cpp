@@ -410,7 +410,13 @@ bool broken_inside_word(std::string_view text, bool at_hyphens) {
 bool Reader::continues(const Physical& above, const Physical& next, std::size_t column, bool item) const {
     if (is_blank(next) || next.table || next.indent != column) return false;
     std::string_view rest = rest_of(next);
-    if (starts_with_item_marker(next) || hash_level(rest) || star_marks(rest) || is_lynx_button(next)) return false;
+    if (starts_with_item_marker(next)) {
+        // A dash the renderer had no room for at the end of the line above belongs to the paragraph ("... a
+        // five-ton vehicle" / "– and sometimes ..."): it opens no list item. One that would have fitted does.
+        bool dash = rest.starts_with("- ") || rest.starts_with("\xE2\x80\x93 ");
+        return !item && width > 0 && dash && width_of(above) + 2 > width;
+    }
+    if (hash_level(rest) || star_marks(rest) || is_lynx_button(next)) return false;
     if (item) return true;
     if (width == 0) return false;
     std::size_t word = 0;
