@@ -8,6 +8,7 @@
 
 #include "occkit/convert.hpp"
 #include "occkit/dates.hpp"
+#include "occkit/error.hpp"
 
 using namespace occkit;
 
@@ -21,7 +22,7 @@ Profile read_generic(const std::string& page, InputFormat format = InputFormat::
 }
 
 // Every wage of the profile, however deep its section, as "per value".
-std::vector<std::string> all_wages(const Profile& p) {
+std::vector<std::string> wage_list(const Profile& p) {
     std::vector<std::string> out;
     auto per = [](WagePer w) {
         return std::string(w == WagePer::hour    ? "hour"
@@ -91,7 +92,7 @@ TEST(Comparison, AnotherGroupsFiguresAreNotTheOccupationsWages) {
         "Working Conditions\n\n"
         "Bakers start work early in the morning and stand for most of the shift beside the ovens.\n\n"
         "Wages\n\nExperienced bakers earn about $24.00 an hour in most bakeries of the province.\n");
-    EXPECT_EQ(all_wages(p), (std::vector<std::string>{"year 41000", "hour 24"}));
+    EXPECT_EQ(wage_list(p), (std::vector<std::string>{"year 41000", "hour 24"}));
     // The comparison stays in the profile as text: nothing of the page is lost
     bool kept = false;
     std::function<void(const Section&)> visit = [&](const Section& s) {
@@ -107,7 +108,7 @@ TEST(Comparison, ASentenceAboutAllOccupations) {
         "Bakers\n\nEarnings\n\n"
         "The median income of bakers who worked full-time in 2020 was $41,000. Across all occupations in the "
         "province, the median income was $52,000.\n");
-    EXPECT_EQ(all_wages(p), std::vector<std::string>{"year 41000"});
+    EXPECT_EQ(wage_list(p), std::vector<std::string>{"year 41000"});
 }
 
 TEST(Topic, APageTitledForOneSideOfTheOccupation) {
@@ -393,4 +394,30 @@ TEST(Title, TheOneHeadingAboveAllOthersWhateverItsLevel) {
         longer.title->text,
         "Contractors and supervisors, milling, baking, pastry and confectionery trades and related occupations in "
         "bakeries");
+}
+
+TEST(LibraryUse, ConvertAFileAndVisitEverySectionWageAndDate) {
+    const std::string path = std::string(OCCKIT_SOURCE_DIR) + "/samples/explorecareers-ns/respiratory-therapists.txt";
+    const Conversion c = convert_file(path);
+    ASSERT_TRUE(c.profile.title);
+    EXPECT_EQ(c.profile.title->text, "Respiratory Therapists");
+    // The wages sit in sections, not at the top: all_wages finds them however deep
+    EXPECT_TRUE(c.profile.wages.empty());
+    EXPECT_EQ(occkit::all_wages(c.profile).size(), 7u);
+    std::size_t section_dates = 0;
+    int deepest = 0;
+    for_each_section(c.profile, [&](const Section& s, int depth) {
+        section_dates += s.dates.size();
+        deepest = std::max(deepest, depth);
+    });
+    EXPECT_EQ(all_dates(c.profile).size(), c.profile.dates.size() + section_dates);
+    EXPECT_EQ(deepest, 2);
+
+    // Errors name the file
+    try {
+        convert_file(std::string(OCCKIT_SOURCE_DIR) + "/samples/no-such-page.html");
+        ADD_FAILURE() << "no error";
+    } catch (const occkit::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("no-such-page.html"), std::string::npos) << e.what();
+    }
 }

@@ -5,6 +5,7 @@
 #include "layout_rules.hpp"
 #include "occkit/cancel.hpp"
 #include "occkit/error.hpp"
+#include "occkit/io.hpp"
 #include "occkit/version.hpp"
 #include "occkit/xml.hpp"
 #include "text_util.hpp"
@@ -113,6 +114,17 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     src.language = !doc.language.empty() ? doc.language : !text_language.empty() ? text_language : layout.language();
     src.charset = doc.charset;
     return result;
+}
+
+Conversion convert_file(const std::string& path, const ConvertOptions& options) {
+    std::string bytes = read_input(path);  // its errors name the path already
+    try {
+        return convert(bytes, options);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error& e) {
+        throw Error(path + ": " + e.what());
+    }
 }
 
 Profile read_profile(std::string_view bytes, std::string_view path, const ConvertOptions& options) {

@@ -87,4 +87,36 @@ std::optional<WageMeasure> wage_measure_from_string(std::string_view s) {
 
 std::optional<WagePer> wage_per_from_string(std::string_view s) { return enum_from_name<WagePer>(s, wage_per_names); }
 
+namespace {
+void visit_sections(const std::vector<Section>& sections, int depth,
+                    const std::function<void(const Section&, int)>& visit) {
+    for (const Section& s : sections) {
+        visit(s, depth);
+        visit_sections(s.subsections, depth + 1, visit);
+    }
+}
+}  // namespace
+
+void for_each_section(const Profile& profile, const std::function<void(const Section& section, int depth)>& visit) {
+    visit_sections(profile.sections, 1, visit);
+}
+
+std::vector<const Wage*> all_wages(const Profile& profile) {
+    std::vector<const Wage*> out;
+    for (const Wage& w : profile.wages) out.push_back(&w);
+    for_each_section(profile, [&](const Section& s, int) {
+        for (const Wage& w : s.wages) out.push_back(&w);
+    });
+    return out;
+}
+
+std::vector<const Date*> all_dates(const Profile& profile) {
+    std::vector<const Date*> out;
+    for (const Date& d : profile.dates) out.push_back(&d);
+    for_each_section(profile, [&](const Section& s, int) {
+        for (const Date& d : s.dates) out.push_back(&d);
+    });
+    return out;
+}
+
 }  // namespace occkit

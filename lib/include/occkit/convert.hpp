@@ -49,6 +49,10 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
 Document read_page_blocks(std::string_view bytes, InputFormat format = InputFormat::automatic,
                           const BlockLimits& limits = {});
 
+/// convert() on the bytes of the file at `path` (up to default_max_input_bytes, see io.hpp). Throws occkit::Error
+/// whose message starts with the path ("bakers.html: empty input"); a cancellation (cancel.hpp) stays Cancelled.
+Conversion convert_file(const std::string& path, const ConvertOptions& options = {});
+
 /// A profile from a file's bytes: canonical XML (is_canonical_xml in xml.hpp, by the path's extension or the
 /// namespace) is read as it is, anything else is a page and is converted. Throws occkit::Error with a one-line reason.
 Profile read_profile(std::string_view bytes, std::string_view path = {}, const ConvertOptions& options = {});

@@ -3,6 +3,7 @@
 /// Every value that comes from a page keeps its 1-based source line (0 = not from the page).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,5 +137,13 @@ std::optional<DateKind> date_kind_from_string(std::string_view s);            //
 std::optional<DatePrecision> date_precision_from_string(std::string_view s);  ///< nullopt for an unknown spelling
 std::optional<WageMeasure> wage_measure_from_string(std::string_view s);      ///< nullopt for an unknown spelling
 std::optional<WagePer> wage_per_from_string(std::string_view s);              ///< nullopt for an unknown spelling
+
+/// Every section of the profile, however deeply nested, in page order, with its depth (1 for a top-level section).
+void for_each_section(const Profile& profile, const std::function<void(const Section& section, int depth)>& visit);
+/// Every wage of the profile: the page-level ones, then each section's, however deeply nested, in page order. A
+/// program that reads only `profile.wages` misses the wages kept in sections.
+std::vector<const Wage*> all_wages(const Profile& profile);
+/// Every date of the profile: the page-level ones, then each section's, however deeply nested, in page order.
+std::vector<const Date*> all_dates(const Profile& profile);
 
 }  // namespace occkit
