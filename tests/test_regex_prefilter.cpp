@@ -1,4 +1,4 @@
-// The regex prefilter (lib/src/text_util.cpp) skips a layout regex when text it requires is absent: a leading
+// The regex prefilter (lib/src/support/text_util.cpp) skips a layout regex when text it requires is absent: a leading
 // group of alternatives, optional groups before it, and characters case cannot change ("©"). A skip must never
 // hide a match, so each line here is one the generic layout's chrome phrases match in any case.
 #include <gtest/gtest.h>

@@ -13,7 +13,7 @@
 
 namespace occkit {
 
-struct LayoutRules;  ///< the parsed rules; see lib/src/layout_rules.hpp
+struct LayoutRules;  ///< the parsed rules; see lib/src/layout/layout_rules.hpp
 
 class Layout {
 public:

@@ -2,7 +2,7 @@
 // profile into the summary and to write the summary as JSON. Not installed.
 #pragma once
 
-#include "../json_writer.hpp"
+#include "json/json_writer.hpp"
 #include "occkit/archive.hpp"
 
 namespace occkit::detail {

@@ -2,7 +2,7 @@
 // diffed as `occkit diff` diffs two files, a profile found on one side only being added or removed.
 #include <map>
 
-#include "../diff_internal.hpp"
+#include "diff/diff_internal.hpp"
 #include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 

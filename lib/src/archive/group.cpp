@@ -8,8 +8,8 @@
 #include <sstream>
 #include <tuple>
 
-#include "../diff_internal.hpp"
-#include "../text_util.hpp"
+#include "diff/diff_internal.hpp"
+#include "support/text_util.hpp"
 #include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 

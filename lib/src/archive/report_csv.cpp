@@ -2,8 +2,8 @@
 // section absent from a snapshot (and not just removed in it) has no row.
 #include <sstream>
 
-#include "../diff_internal.hpp"
-#include "../text_util.hpp"
+#include "diff/diff_internal.hpp"
+#include "support/text_util.hpp"
 #include "occkit/archive.hpp"
 
 namespace occkit {

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "../diff_internal.hpp"
+#include "diff/diff_internal.hpp"
 
 namespace occkit {
 

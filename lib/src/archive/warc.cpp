@@ -15,7 +15,7 @@
 #include <memory>
 #include <optional>
 
-#include "../text_util.hpp"
+#include "support/text_util.hpp"
 #include "occkit/error.hpp"
 
 namespace occkit {

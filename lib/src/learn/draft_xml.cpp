@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "learn/learn_internal.hpp"
-#include "resources.hpp"
+#include "support/resources.hpp"
 
 namespace occkit::learn {
 

@@ -12,11 +12,11 @@
 #include <map>
 #include <set>
 
-#include "layout_rules.hpp"
+#include "layout/layout_rules.hpp"
 #include "learn/learn_internal.hpp"
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
-#include "text_util.hpp"
+#include "support/text_util.hpp"
 
 namespace occkit {
 

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "learn/learn_internal.hpp"
-#include "text_util.hpp"
+#include "support/text_util.hpp"
 
 namespace occkit::learn {
 

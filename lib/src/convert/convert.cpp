@@ -1,0 +1,135 @@
+// bytes -> decode -> blocks -> layout -> Profile, and the provenance that goes with it.
+#include "occkit/convert.hpp"
+
+#include "layout/jurisdiction.hpp"
+#include "layout/layout_rules.hpp"
+#include "occkit/cancel.hpp"
+#include "occkit/error.hpp"
+#include "occkit/io.hpp"
+#include "occkit/version.hpp"
+#include "occkit/xml.hpp"
+#include "support/text_util.hpp"
+
+namespace occkit {
+
+const char* version() { return OCCKIT_VERSION_STRING; }
+
+namespace {
+
+const Layout& choose_layout(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys,
+                            const ConvertOptions& options, Detection& detection) {
+    if (!options.layout.empty()) {
+        const Layout* chosen = set.find(options.layout);
+        if (!chosen) {
+            std::string known;
+            for (const auto& l : set.layouts()) known += (known.empty() ? "" : ", ") + l.id();
+            throw Error("unknown layout '" + options.layout + "' (known: " + known + ")");
+        }
+        detection = {chosen->id(), 1.0, {{chosen->id(), 1.0}}};
+        return *chosen;
+    }
+    detection = detect_folded(set, doc, keys);
+    const Layout* found = set.find(detection.layout);
+    return found ? *found : set.generic();
+}
+
+void add_speech(const std::vector<Section>& sections, detail::PageSpeech& speech) {
+    constexpr std::size_t lead_paragraphs = 8, max_headings = 40;
+    for (const auto& s : sections) {
+        if (speech.headings.size() < max_headings && !s.heading.empty()) speech.headings.push_back(s.heading);
+        for (const auto& c : s.content) {
+            if (speech.lead.size() >= lead_paragraphs) break;
+            if (c.kind == Content::Kind::paragraph) speech.lead.push_back(c.paragraph.text);
+        }
+        add_speech(s.subsections, speech);
+    }
+}
+
+// The layout's jurisdiction for a provincial site; else the --url host's; else the province the page names where
+// it speaks of itself. A national layout's page about one province ("... in Ontario") is that province's.
+std::string jurisdiction_for(const Layout& layout, const Document& doc, const Profile& profile, std::string_view url) {
+    const std::string& declared = layout.jurisdiction();
+    if (declared != "XX" && declared != "CA") return declared;
+    if (std::string host = detail::jurisdiction_of_url(url); !host.empty()) return host;
+    constexpr std::size_t edge_lines = 30;
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)  // "careers.novascotia.ca" in the page's header or footer
+        if (i < edge_lines || i + edge_lines / 2 >= doc.blocks.size())
+            if (std::string host = detail::jurisdiction_of_host_in(doc.blocks[i].text); !host.empty()) return host;
+    detail::PageSpeech speech;
+    if (profile.title) speech.title = profile.title->text;
+    speech.html_title = doc.html_title;
+    for (const auto& f : profile.facts) speech.lead.push_back(f.value);
+    add_speech(profile.sections, speech);
+    for (std::size_t i = 0; i < doc.blocks.size(); ++i)
+        if (i < edge_lines || i + edge_lines / 2 >= doc.blocks.size()) speech.edges.push_back(doc.blocks[i].text);
+    // A national site's page becomes a province's only on clear evidence; a site without a layout takes the
+    // province it names, even once (a truncated capture may name it once).
+    constexpr int national_site_min_votes = 2, unknown_site_min_votes = 1;
+    std::string named =
+        detail::jurisdiction_named(speech, declared == "CA" ? national_site_min_votes : unknown_site_min_votes);
+    return named.empty() ? declared : named;
+}
+
+}  // namespace
+
+Document read_page_blocks(std::string_view bytes, InputFormat format, const BlockLimits& limits) {
+    // An empty or blank input is almost always a failed download or a truncated copy: say so rather than write a
+    // profile with nothing in it.
+    if (bytes.empty()) throw Error("empty input");
+    Decoded decoded = decode(bytes, format);
+    throw_if_cancelled();
+    Document doc = read_blocks(decoded, limits);
+    if (doc.blocks.empty()) throw Error("no text in the input (only white space, markup or page chrome)");
+    return doc;
+}
+
+Conversion convert(std::string_view bytes, const ConvertOptions& options) {
+    const LayoutSet& set = options.layouts ? *options.layouts : LayoutSet::builtin();
+    // The blocks hold their own copies of the text: the decoded page (as large as the input) is freed before the
+    // layout builds the profile, which keeps peak memory on huge pages lower.
+    Document doc = read_page_blocks(bytes, options.format, options.limits);
+    Detection detection;
+    std::vector<std::string> keys = fold_keys(doc.blocks);
+    detail::RegexTimeoutScope regex_timeouts;  // a layout regex that runs out of steps is named in the notes
+    const Layout& layout = choose_layout(set, doc, keys, options, detection);
+    throw_if_cancelled();
+    // Without --url, where the page says it lives (its canonical link) tells the site and the page's slug.
+    const std::string_view url = options.url.empty() ? std::string_view(doc.page_url) : std::string_view(options.url);
+    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, url);
+    throw_if_cancelled();
+    result.detection = std::move(detection);
+    if (options.layout.empty() && layout.id() == "generic")
+        result.notes.push_back("no layout matched; used the generic layout");
+    for (const auto& timeout : regex_timeouts.timeouts()) result.notes.push_back(timeout);
+
+    Source& src = result.profile.source;
+    src.jurisdiction = jurisdiction_for(layout, doc, result.profile, url);
+    src.layout = layout.id();
+    src.url = options.url;
+    src.format = doc.format == InputFormat::html ? "html" : "text";
+    src.sha256 = sha256_hex(bytes);
+    // The page's declared language, else what its text reads as (a French page on a bilingual site, or through the
+    // generic layout), else the layout's.
+    std::string text_language = doc.language.empty() ? guess_language(doc) : std::string();
+    src.language = !doc.language.empty() ? doc.language : !text_language.empty() ? text_language : layout.language();
+    src.charset = doc.charset;
+    return result;
+}
+
+Conversion convert_file(const std::string& path, const ConvertOptions& options) {
+    std::string bytes = read_input(path);  // its errors name the path already
+    try {
+        return convert(bytes, options);
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const Error& e) {
+        throw Error(path + ": " + e.what());
+    }
+}
+
+Profile read_profile(std::string_view bytes, std::string_view path, const ConvertOptions& options) {
+    if (is_canonical_xml(bytes, path)) return read_xml(bytes);
+    return convert(bytes, options).profile;
+}
+
+}  // namespace occkit

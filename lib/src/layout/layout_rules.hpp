@@ -1,0 +1,175 @@
+// The parsed form of a layout file (schemas/layout.xsd). Plain data, shared read-only between threads.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "occkit/convert.hpp"
+#include "occkit/layout.hpp"
+#include "occkit/profile.hpp"
+#include "support/text_util.hpp"
+
+namespace occkit {
+
+// One text pattern. Non-regex patterns compare against fold_key() of the text; `repeated` (no pattern: the text is
+// one text written twice or more, detail::is_repetition) looks at the normalised text.
+struct Matcher {
+    enum class Mode { exact, prefix, contains, regex, repeated };
+    Mode mode = Mode::exact;
+    std::string key;                       // folded pattern (non-regex)
+    std::shared_ptr<detail::Regex> regex;  // Mode::regex, on the normalised text
+
+    bool matches(std::string_view folded, std::string_view text) const;
+};
+
+struct Signature {
+    enum class In { text, html_title, label };
+    Matcher matcher;
+    int weight = 1;
+    In in = In::text;
+};
+
+struct TitleRule {
+    enum class From { first_line, best_line, line_before, none };
+    From from = From::first_line;
+    std::string before;  // folded heading text for line_before
+    int max_words = 14;
+    // Take the title line apart, tried in order: groups title, code, scheme, version, value. The attribute's pattern
+    // first, then the <pattern> children (ICU regexes cannot name one group twice, so shapes are separate patterns).
+    std::vector<std::shared_ptr<detail::Regex>> patterns;
+    std::string scheme = "NOC";  // of a code in the title
+    std::string version;
+    std::string fact;  // fact named by the group "value"
+};
+
+// Cuts a glued block in two (schemas/layout.xsd, unglue/split).
+struct SplitRule {
+    std::shared_ptr<detail::Regex> pattern;  // anchored at the start; group "first" or 1 is the first block
+};
+
+// A code or fact stated inside the page's text (schemas/layout.xsd, mentions).
+struct MentionRule {
+    enum class To { code, fact };
+    enum class In { content, title, any };
+    To to = To::code;
+    In in = In::content;
+    std::shared_ptr<detail::Regex> pattern;
+    std::string scheme = "NOC";  // codes
+    std::string version;         // codes
+    std::string name;            // facts
+};
+
+// A key and its value on consecutive lines (or one line): a row of a flattened table.
+struct PairRule {
+    std::shared_ptr<detail::Regex> key;    // anchored: the whole line
+    std::shared_ptr<detail::Regex> value;  // anchored: the whole line
+    bool value_first = false;
+};
+
+struct TableRules {
+    std::vector<PairRule> pairs;
+    bool doubled = false;                   // "Nova Scotia Fair Fair" rows
+    std::shared_ptr<detail::Regex> header;  // doubled tables: the header line, groups = cells
+    bool header_wages = false;              // wages from tables whose first row names the measures
+};
+
+struct FieldRule {
+    enum class To { fact, alternate_titles, codes, title };
+    enum class ValueOn { same_line, next_line, items };
+    Matcher label;
+    std::string label_text;  // as written in the layout, for messages
+    To to = To::fact;
+    std::string name;
+    std::string split;
+    std::string scheme;
+    std::string version;
+    std::shared_ptr<detail::Regex> code_pattern;  // groups: code, label (named or 1, 2)
+    ValueOn value_on = ValueOn::same_line;
+    std::string join;         // facts: append repeated matches to one fact with this separator
+    bool abbreviate = false;  // facts: keep the first letter only
+};
+
+struct HeadingRule {
+    Matcher matcher;
+    std::string kind;
+    std::string parent;
+    std::string parent_heading;
+    std::string items;        // "", "lines", or a separator such as ";"
+    int level = 0;            // outline depth when the layout gives one (2-6); 0 = none given
+    bool holds_list = false;  // captions only the list after it
+};
+
+struct InferRule {
+    enum class When { money, opening_date, gap, match, lead_in };
+    When when = When::money;
+    std::string kind;
+    std::string heading;
+    int gap = 2;
+    std::shared_ptr<detail::Regex> pattern;  // match, lead-in
+};
+
+struct OutlineRule {
+    std::string separator = "|";
+    int min_parts = 3;
+};
+
+struct DateRule {
+    enum class Attach { closes, opens, section, page };
+    DateKind kind = DateKind::revised;
+    Attach attach = Attach::section;
+};
+
+struct LayoutRules {
+    std::string origin;  // the layout file (or "built-in layout x.xml"): names a regex that hits its step limit
+    std::string id, name, jurisdiction, language;
+    bool inherit_generic_headings = true;
+    int threshold = 3;
+    std::vector<Signature> signatures;
+    TitleRule title;
+    std::optional<std::pair<std::string, std::string>> intro;  // kind, heading
+    std::vector<Matcher> chrome;
+    std::vector<Matcher> furniture;  // never a title or a heading (schemas/layout.xsd)
+    std::vector<SplitRule> splits;
+    std::vector<FieldRule> fields;
+    std::vector<MentionRule> mentions;
+    std::vector<HeadingRule> headings;
+    std::vector<std::pair<std::string, std::string>> keywords;  // folded keyword, section kind
+    bool short_line_headings = false;
+    std::optional<OutlineRule> outline;
+    std::vector<InferRule> infers;
+    TableRules tables;
+    std::vector<DateRule> dates;
+
+    // The first heading rule matching a block. A label/value block ("Compared to: All Health") is a heading only
+    // for rules that say how they match (prefix, contains, regex): an exact heading is never a "Label: value" line.
+    const HeadingRule* heading_for(std::string_view folded, std::string_view text, bool label_value = false) const;
+    DateRule::Attach attach_for(DateKind kind) const;
+    // The kind the first keyword found at a word start of the folded heading gives; nullptr when none is.
+    const std::string* keyword_kind(std::string_view folded) const;
+};
+
+// The occupation's code by its shape where the page names no version: five digits are NOC 2021, "nnnnn.nn" is an
+// OaSIS code (whatever scheme the rule assumed).
+void infer_code_version(Code& code);
+
+// fold_key() of every block, computed once per page and shared by detection and the layout engine.
+std::vector<std::string> fold_keys(const std::vector<Block>& blocks);
+Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys);
+// `url` (may be empty) is a title signal: its last path segment often spells the occupation.
+Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys,
+                               bool record_placements = true, std::string_view url = {});
+
+// Flattened tables and wage words (layout_text.cpp).
+std::optional<std::vector<std::string>> doubled_row(std::string_view text);  // "Nova Scotia Fair Fair"
+std::optional<std::pair<std::string, std::string>> split_pair_line(std::string_view text, const detail::Regex& first,
+                                                                   const detail::Regex& second);
+std::optional<WageMeasure> wage_measure_in(std::string_view header);  // "Median ($/hour)" -> median
+std::optional<WagePer> wage_period_in(std::string_view text);         // "Hourly Pay" -> hour
+
+// "fr" or "en" when the page's text clearly reads as French or English (common function words counted over its
+// first few hundred words), otherwise empty. Cheap: it runs on every page.
+std::string guess_language(const Document& doc);
+
+}  // namespace occkit
