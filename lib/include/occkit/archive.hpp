@@ -8,6 +8,8 @@
 /// unless told they are the same profile.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -16,7 +18,7 @@
 
 #include "occkit/diff.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// "url:<url>", else "code:<scheme> <version> <code>/<jurisdiction>/<layout>" for the first code, else empty.
 std::string profile_identity(const Profile& profile);
@@ -128,4 +130,4 @@ std::string write_archive_diff_text(const ArchiveDiff& diff, const DiffReportOpt
 std::string write_archive_diff_json(
     const ArchiveDiff& diff);  ///< "profiles: 280 unchanged, 3 changed, 0 added, 0 removed"
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -3,6 +3,8 @@
 /// against blocks, so the same profile as HTML and as its text rendering gives the same canonical XML.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -10,7 +12,7 @@
 
 #include "occkit/decode.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// What a block is, whatever the input format.
 enum class BlockKind { heading, paragraph, list_item, label_value, table_row };
@@ -86,4 +88,4 @@ Document read_blocks(const Decoded& decoded, const BlockLimits& limits = {});
 std::string_view to_string(BlockKind kind);  ///< "heading", "paragraph", "list_item", "label_value", "table_row"
 std::string_view to_string(Region region);   ///< "content", "navigation", "footer", "cookie" ...
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

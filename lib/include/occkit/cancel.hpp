@@ -7,9 +7,11 @@
 /// that already catches Error per input needs nothing more. The flag stays set until reset_cancel().
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include "occkit/error.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// Thrown by a long call when cancellation was requested (request_cancel).
 class Cancelled : public Error {
@@ -22,4 +24,4 @@ void reset_cancel() noexcept;      ///< calls may run again
 bool cancel_requested() noexcept;  ///< cheap (one relaxed atomic load): fine in an inner loop
 void throw_if_cancelled();         ///< throws Cancelled when requested
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

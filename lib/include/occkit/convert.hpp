@@ -2,6 +2,8 @@
 /// The whole pipeline: bytes -> decode -> blocks -> layout -> Profile.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -12,7 +14,7 @@
 #include "occkit/layout.hpp"
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// How convert() reads a page.
 struct ConvertOptions {
@@ -60,4 +62,4 @@ Profile read_profile(std::string_view bytes, std::string_view path = {}, const C
 /// Apply a layout to blocks already read (the layout engine alone).
 Conversion apply_layout(const Document& doc, const Layout& layout);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -4,6 +4,8 @@
 /// "updated on", "published in", "Produced", "next update", "Date modified").
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@
 
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// A calendar value with its precision. month/day are 0 when not given.
 struct CalendarDate {
@@ -58,4 +60,4 @@ int months_between(const CalendarDate& from, const CalendarDate& to);
 /// Today's date from the system clock (UTC).
 CalendarDate today();
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -3,10 +3,12 @@
 /// NFC, and whitespace normalisation.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <string>
 #include <string_view>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// How the bytes are read: sniffed, HTML or text.
 enum class InputFormat { automatic, html, text };
@@ -35,4 +37,4 @@ std::string fold_key(std::string_view utf8);
 /// SHA-256 of the bytes, lowercase hex.
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -12,6 +12,8 @@
 /// "changed" and carry a word-level diff (ICU word boundaries).
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -21,7 +23,7 @@
 #include "occkit/dates.hpp"
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// What happened to a value, a unit or a section between two versions.
 enum class Change { unchanged, added, removed, changed, moved };
@@ -227,4 +229,4 @@ std::string write_history_text(const History& history, const DiffReportOptions& 
 /// Every section has one version entry per snapshot ("status" "absent" where it does not exist).
 std::string write_history_json(const History& history, const DiffReportOptions& options = {});
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -2,10 +2,12 @@
 /// One exception type for every failure the library reports; the tools catch it per input file.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <stdexcept>
 #include <string>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// What every library call throws: a one-line reason that names the file (and line) it is about.
 class Error : public std::runtime_error {
@@ -13,4 +15,4 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

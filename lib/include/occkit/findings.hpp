@@ -3,11 +3,13 @@
 /// writers for text, JSON, SARIF 2.1.0, JUnit and GitHub workflow annotations.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// How serious a finding is; `--fail-on` compares against it.
 enum class Severity { info, warning, error };
@@ -74,4 +76,4 @@ std::string write_markdown_summary(const std::vector<Finding>& findings, const s
 std::string write_report(ReportFormat format, const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,
                          const std::vector<std::string>& files, const ReportOptions& options = {});
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -2,6 +2,8 @@
 /// File input and output shared by every subcommand: bounded reads, atomic writes, input discovery.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -12,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// Inputs larger than this are refused unless a command is given another limit (--max-input-size).
 inline constexpr std::size_t default_max_input_bytes = 256u * 1024u * 1024u;
@@ -68,4 +70,4 @@ struct InputFile {
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,
                                       bool follow_symlinks = false);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -3,12 +3,14 @@
 /// its reader, and a schema.org `Occupation` in JSON-LD.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <string>
 #include <string_view>
 
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// pretty: two-space indent, one member per line, a final newline. compact: the whole document on one line with a
 /// final newline, which is one record of NDJSON (every newline inside a string is escaped).
@@ -33,4 +35,4 @@ std::string write_jsonld(const Profile& profile, JsonStyle style = JsonStyle::pr
 /// The bundled schemas/occupation.schema.json text (JSON Schema 2020-12).
 std::string_view occupation_json_schema();
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -4,6 +4,8 @@
 /// The built-in ones are compiled into the library; --layout-file adds a user's.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -11,7 +13,7 @@
 
 #include "occkit/blocks.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 struct LayoutRules;  ///< the parsed rules; see lib/src/layout/layout_rules.hpp
 
@@ -63,4 +65,4 @@ private:
     std::vector<Layout> layouts_;
 };
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

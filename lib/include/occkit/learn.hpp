@@ -8,13 +8,15 @@
 /// always give the same draft.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <string>
 #include <vector>
 
 #include "occkit/blocks.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// One page given to learn_layout.
 struct LearnPage {
@@ -55,4 +57,4 @@ struct LayoutDraft {
 /// Throws occkit::Error when fewer than two pages are given, or naming the page that cannot be read.
 LayoutDraft learn_layout(std::vector<LearnPage> pages, const LearnOptions& options = {});
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

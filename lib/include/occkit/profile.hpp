@@ -3,12 +3,14 @@
 /// Every value that comes from a page keeps its 1-based source line (0 = not from the page).
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// Where the profile came from.
 struct Source {
@@ -146,4 +148,4 @@ std::vector<const Wage*> all_wages(const Profile& profile);
 /// Every date of the profile: the page-level ones, then each section's, however deeply nested, in page order.
 std::vector<const Date*> all_dates(const Profile& profile);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -9,6 +9,8 @@
 // url also recorded as the profile's provenance. An error record has "id" null when the line had none to read.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -17,7 +19,7 @@
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// One page as a line of NDJSON carries it.
 struct PageRecord {
@@ -55,4 +57,4 @@ std::string convert_page_record(std::string_view line, const ConvertOptions& opt
 std::string base64_encode(std::string_view bytes);
 std::string base64_decode(std::string_view text);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

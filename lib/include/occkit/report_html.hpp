@@ -18,12 +18,14 @@
 // Thread-safe (pure functions of their arguments); nothing throws besides std::bad_alloc.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <string>
 
 #include "occkit/archive.hpp"
 #include "occkit/diff.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 // Two versions of one profile. The labels of `options` name the two sides; colour is ignored.
 std::string write_diff_html(const ProfileDiff& diff, const DiffReportOptions& options = {});
@@ -38,4 +40,4 @@ std::string write_history_html(const History& history, const DiffReportOptions& 
 // write_history_html shows it (unchanged profiles are counted, not shown).
 std::string write_archive_history_html(const ArchiveHistory& archive, const DiffReportOptions& options = {});
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

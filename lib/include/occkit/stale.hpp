@@ -13,6 +13,8 @@
 ///   4. none.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -23,7 +25,7 @@
 #include "occkit/findings.hpp"
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// "36m" -> 36, "3y" -> 36 (white space allowed before the unit). A unit is required: nothing on "36", "3 weeks",
 /// negative or absurd values (over 100 years).
@@ -140,4 +142,4 @@ bool stale_format_from_string(std::string_view s, StaleFormat& out);
 /// sarif: the findings as SARIF 2.1.0 (write_report).
 std::string write_stale_report(StaleFormat format, const std::vector<StaleAudit>& audits, const CalendarDate& as_of);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

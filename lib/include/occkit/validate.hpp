@@ -8,6 +8,8 @@
 /// parse and run only when one of them is switched on.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -21,7 +23,7 @@
 #include "occkit/findings.hpp"
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// The rules validate itself checks, in `occkit rules` order: the structural ones (read-error, not-well-formed,
 /// schema, convert-error) and then the profile rules.
@@ -136,4 +138,4 @@ private:
     std::map<std::string, int, std::less<>> counts_;  ///< fingerprint -> how many findings it accepts
 };
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

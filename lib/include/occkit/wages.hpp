@@ -3,6 +3,8 @@
 /// "earned on average from $28.77 to $55.74 an hour", "26,18 $ l'heure", "31 301 $".
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,7 +12,7 @@
 
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// Parse a money amount as printed: "$32 000", "$87,885.00", "26,18 $", "31 301 $" (English and French separators).
 std::optional<double> parse_amount(std::string_view text);
@@ -22,4 +24,4 @@ std::vector<Wage> find_wages(std::string_view text, std::string_view data_year_h
 /// Does this text mention a money amount at all?
 bool mentions_money(std::string_view text);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

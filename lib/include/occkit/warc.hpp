@@ -5,6 +5,8 @@
 /// body is re-encoded to UTF-8 and marked with a BOM, which outranks a charset the page declares).
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -14,7 +16,7 @@
 #include "occkit/dates.hpp"
 #include "occkit/io.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 /// One HTML or text `response` record of a web archive.
 struct WarcPage {
@@ -54,4 +56,4 @@ void read_warc_bytes(std::string_view bytes, const std::string& name,
 /// Does the path name a web archive (.warc, .warc.gz)?
 bool is_warc_path(std::string_view path);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

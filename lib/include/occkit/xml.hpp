@@ -2,6 +2,8 @@
 /// Canonical XML (namespace urn:occkit:occupation:1): writing, reading, and XSD validation.
 #pragma once
 
+#include "occkit/api.hpp"
+
 #include <memory>
 #include <string>
 #include <string_view>
@@ -9,7 +11,7 @@
 
 #include "occkit/profile.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 inline constexpr std::string_view occupation_namespace =
     "urn:occkit:occupation:1";                             ///< XML namespace of canonical documents
@@ -55,4 +57,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

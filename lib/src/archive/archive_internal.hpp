@@ -5,9 +5,11 @@
 #include "json/json_writer.hpp"
 #include "occkit/archive.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 void count_status(ArchiveSummary& summary, Change status);                 // one profile, by its status
 void write_summary_json(JsonWriter& json, const ArchiveSummary& summary);  // "summary": {...}, counts only
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

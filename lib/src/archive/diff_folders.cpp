@@ -6,7 +6,7 @@
 #include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -86,4 +86,4 @@ std::string write_archive_diff_json(const ArchiveDiff& diff) {
     return json.finish();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

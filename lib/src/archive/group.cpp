@@ -13,7 +13,7 @@
 #include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -181,4 +181,4 @@ std::string write_archive_history_json(const ArchiveHistory& archive) {
     return json.finish();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -6,7 +6,7 @@
 #include "support/text_util.hpp"
 #include "occkit/archive.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -44,4 +44,4 @@ std::string write_archive_history_csv(const ArchiveHistory& archive) {
     return out.str();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -11,7 +11,7 @@
 
 #include "diff/diff_internal.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -497,4 +497,4 @@ std::string write_archive_history_html(const ArchiveHistory& archive, const Diff
     return archive_page("occkit history", "History", {}, archive.summary, archive.profiles, part);
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

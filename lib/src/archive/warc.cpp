@@ -18,7 +18,7 @@
 #include "support/text_util.hpp"
 #include "occkit/error.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -294,4 +294,4 @@ void read_warc_bytes(std::string_view bytes, const std::string& name, const std:
     read_warc_from(name, &bytes, on_page, on_problem, max_record_bytes);
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

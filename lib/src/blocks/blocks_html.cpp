@@ -29,7 +29,7 @@
 #include "support/text_util.hpp"
 #include "xml/xml_safe.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -872,4 +872,4 @@ Document read_html_blocks(std::string_view utf8, const BlockLimits& limits) {
     return reader.finish();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -1,12 +1,14 @@
 // Shared by the HTML and text block readers, so both recognise the same things in the same way.
 #pragma once
 
+#include "occkit/api.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // "Also Known As:Coding Specialist" -> {"Also Known As", "Coding Specialist"}; nullopt when the text before the
 // colon does not look like a label (see blocks_text.cpp).
@@ -21,4 +23,5 @@ std::string_view without_inner_bullet(std::string_view item);
 // `indented`, as lynx and w3m mark nested items) or a number ("1." "12)"). nullopt when `s` starts with none.
 std::optional<std::string_view> after_item_marker(std::string_view s, bool indented);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -15,7 +15,7 @@
 #include "blocks/text_dump.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -305,4 +305,4 @@ std::string_view to_string(Region region) {
     return "content";
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

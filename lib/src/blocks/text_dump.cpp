@@ -13,6 +13,7 @@
 // - lynx: a trailing "References" list of numbered URLs is chrome, and with it every "[12]" link mark; a
 //   "(BUTTON) Accept" line is a form control, dropped as the HTML reader drops <button>.
 // - Overstrike (html2text's bold "X\bX" and underline "_\bX") is removed.
+#include "occkit/api.hpp"
 #include "blocks/text_dump.hpp"
 
 #include <algorithm>
@@ -25,7 +26,8 @@
 #include "blocks/blocks_internal.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -532,4 +534,5 @@ std::vector<DumpLine> dump_lines(std::string_view utf8) {
     return std::move(reader.out);
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

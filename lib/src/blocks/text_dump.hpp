@@ -3,12 +3,14 @@
 // heading, as the HTML reader sees one block per element. See text_dump.cpp for each renderer's conventions.
 #pragma once
 
+#include "occkit/api.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 struct DumpLine {
     int line = 0;           // first physical line, 1-based
@@ -26,4 +28,5 @@ std::vector<DumpLine> dump_lines(std::string_view utf8);
 // Code points in UTF-8 text (its width in a dump's columns).
 std::size_t code_points(std::string_view s);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -1,4 +1,5 @@
 // The chrome stage (chrome.hpp): markup regions, furniture-shaped lines and the layouts' chrome phrases.
+#include "occkit/api.hpp"
 #include "chrome/chrome.hpp"
 
 #include <algorithm>
@@ -7,7 +8,8 @@
 #include "layout/layout_rules.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -155,4 +157,5 @@ std::vector<ChromeVerdict> find_chrome(const std::vector<Block>& blocks, const s
     return out;
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

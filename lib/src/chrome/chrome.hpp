@@ -15,7 +15,7 @@
 
 #include "occkit/blocks.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 struct LayoutRules;
 
@@ -42,4 +42,4 @@ std::string breadcrumb_last_step(std::string_view text);
 bool is_menu_line(std::string_view text);
 
 }  // namespace detail
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

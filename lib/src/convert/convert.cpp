@@ -10,7 +10,7 @@
 #include "occkit/xml.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 const char* version() { return OCCKIT_VERSION_STRING; }
 
@@ -132,4 +132,4 @@ Profile read_profile(std::string_view bytes, std::string_view path, const Conver
     return convert(bytes, options).profile;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

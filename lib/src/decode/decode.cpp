@@ -21,7 +21,7 @@
 #include "occkit/error.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -534,4 +534,4 @@ std::string sha256_hex(std::string_view bytes) {
     return out;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -21,7 +21,7 @@
 #include "occkit/xml.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace detail {
 
@@ -935,4 +935,4 @@ ProfileDiff diff_profiles(const Profile& old_profile, const Profile& new_profile
     return diff;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

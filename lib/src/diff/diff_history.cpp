@@ -10,7 +10,7 @@
 #include "diff/diff_internal.hpp"
 #include "occkit/diff.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -318,4 +318,4 @@ std::string write_history_json(const History& h, const DiffReportOptions&) {
     return json.finish();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -10,7 +10,8 @@
 #include "occkit/diff.hpp"
 #include "occkit/profile.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // The form in which the diff compares and shows text: NFKC, white space collapsed (normalize_space).
 std::string comparable_text(std::string_view text);
@@ -58,4 +59,5 @@ std::string profile_title(const History& history);
 // Words in a run of a word diff, for the word counts of ChangeStat.
 int count_words(const std::vector<WordRun>& runs, WordRun::Op op);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

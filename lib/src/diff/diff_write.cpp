@@ -8,7 +8,7 @@
 #include "occkit/diff.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -394,4 +394,4 @@ std::string write_profile_text(const Profile& profile) {
     return out.str();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

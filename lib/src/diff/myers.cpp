@@ -8,7 +8,8 @@
 
 #include "occkit/cancel.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -165,4 +166,5 @@ std::vector<IndexPair> longest_common_subsequence(std::span<const int> old_ids, 
     return Lcs(old_ids, new_ids).run();
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

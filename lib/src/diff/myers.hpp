@@ -3,11 +3,13 @@
 // section order, content units and words. Not installed.
 #pragma once
 
+#include "occkit/api.hpp"
 #include <cstddef>
 #include <span>
 #include <vector>
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 struct IndexPair {
     std::size_t old_index = 0;
@@ -18,4 +20,5 @@ struct IndexPair {
 // compare). Returns the matched pairs of one longest common subsequence, in increasing order on both sides.
 std::vector<IndexPair> longest_common_subsequence(std::span<const int> old_ids, std::span<const int> new_ids);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -23,7 +23,7 @@
 #include "occkit/xml.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -348,4 +348,4 @@ Profile read_json(std::string_view text) {
     return read_occupation(Node{document, ""});
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -13,7 +13,7 @@
 #include "occkit/xml.hpp"
 #include "support/resources.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -187,4 +187,4 @@ std::string write_json(const Profile& profile, JsonStyle style) {
 
 std::string_view occupation_json_schema() { return resources::schema("occupation.schema.json"); }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -1,3 +1,4 @@
+#include "occkit/api.hpp"
 #include "json/json_writer.hpp"
 
 #include <array>
@@ -6,7 +7,8 @@
 
 #include "support/text_util.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -168,4 +170,5 @@ std::string JsonWriter::finish() {
     return std::move(out_);
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -9,7 +9,8 @@
 
 #include "occkit/json.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // Appends `text` as a JSON string literal. Escaped: the quote, the backslash and every C0 control (\n \t \r \b \f,
 // others as \u00XX) as JSON requires; U+2028 and U+2029, which end a line in JavaScript; and < > & as \u003c
@@ -48,4 +49,5 @@ private:
     bool pretty_;
 };
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -11,7 +11,7 @@
 #include "json/json_writer.hpp"
 #include "occkit/json.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -312,4 +312,4 @@ std::string write_jsonld(const Profile& input, JsonStyle style) {
     return json.finish();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

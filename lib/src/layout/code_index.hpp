@@ -12,7 +12,8 @@
 
 #include "occkit/profile.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 class CodeIndex {
 public:
@@ -60,4 +61,5 @@ private:
     std::unordered_map<std::string, Entry> entries_;
 };
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -13,7 +13,8 @@
 #include "occkit/decode.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -222,4 +223,5 @@ std::string jurisdiction_named(const PageSpeech& page, int min_votes) {
     return {};
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

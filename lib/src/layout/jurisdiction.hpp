@@ -1,11 +1,13 @@
 // The jurisdiction a profile is about when its layout does not say (jurisdiction.cpp).
 #pragma once
 
+#include "occkit/api.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // What a page says where it speaks of itself.
 struct PageSpeech {
@@ -25,4 +27,5 @@ std::string jurisdiction_of_host_in(std::string_view text);
 // province needs `min_votes` (a title mention is 6, a heading 2, a line 1) and more than half of all the provinces'.
 std::string jurisdiction_named(const PageSpeech& page, int min_votes);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -12,7 +12,7 @@
 #include "occkit/xml.hpp"
 #include "support/resources.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 bool Matcher::matches(std::string_view folded, std::string_view text) const {
     switch (mode) {
@@ -474,4 +474,4 @@ Detection detect_folded(const LayoutSet& set, const Document& doc, const std::ve
     return d;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

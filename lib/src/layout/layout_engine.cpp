@@ -13,7 +13,7 @@
 #include "occkit/wages.hpp"
 #include "model/wages_internal.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -1553,4 +1553,4 @@ Conversion apply_layout(const Document& doc, const Layout& layout) {
     return apply_layout_folded(doc, layout, fold_keys(doc.blocks));
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

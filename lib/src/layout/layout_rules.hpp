@@ -11,7 +11,7 @@
 #include "occkit/profile.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 // One text pattern. Non-regex patterns compare against fold_key() of the text; `repeated` (no pattern: the text is
 // one text written twice or more, detail::is_repetition) looks at the normalised text.
@@ -172,4 +172,4 @@ std::optional<WagePer> wage_period_in(std::string_view text);         // "Hourly
 // first few hundred words), otherwise empty. Cheap: it runs on every page.
 std::string guess_language(const Document& doc);
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -1,12 +1,13 @@
 // Small readings of a block's text the layout engine needs beside the rules: rows of tables a text dump flattened
 // ("Nova Scotia Fair Fair", "$23.65 Minimum"), the wage measure and period a table header or heading names, and a
 // cheap guess at the page's language.
+#include "occkit/api.hpp"
 #include <algorithm>
 #include <array>
 
 #include "layout/layout_rules.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -133,4 +134,4 @@ std::string guess_language(const Document& doc) {
     return {};
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -1,5 +1,6 @@
 // The layout file `occkit layout learn` drafts (schemas/layout.xsd), written with pugixml so every text is escaped.
 // Comments say where each rule came from (on how many pages), for the maintainer who reviews the draft.
+#include "occkit/api.hpp"
 #include <algorithm>
 #include <pugixml.hpp>
 #include <sstream>
@@ -7,7 +8,8 @@
 #include "learn/learn_internal.hpp"
 #include "support/resources.hpp"
 
-namespace occkit::learn {
+OCCKIT_BEGIN_NAMESPACE
+namespace learn {
 
 namespace {
 
@@ -119,4 +121,5 @@ std::string draft_xml(const LayoutDraft& draft, const LearnOptions& options) {
     return out.str();
 }
 
-}  // namespace occkit::learn
+}  // namespace learn
+OCCKIT_END_NAMESPACE

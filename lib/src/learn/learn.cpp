@@ -18,7 +18,7 @@
 #include "occkit/error.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -160,4 +160,4 @@ LayoutDraft learn_layout(std::vector<LearnPage> pages, const LearnOptions& optio
     return draft;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

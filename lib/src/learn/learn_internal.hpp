@@ -10,7 +10,8 @@
 #include "occkit/blocks.hpp"
 #include "occkit/learn.hpp"
 
-namespace occkit::learn {
+OCCKIT_BEGIN_NAMESPACE
+namespace learn {
 
 // One page as the learner sees it: its blocks and their fold_key()s.
 struct PageBlocks {
@@ -32,4 +33,5 @@ std::string jurisdiction_named(const LayoutDraft& draft);
 // The layout file for the draft (schemas/layout.xsd).
 std::string draft_xml(const LayoutDraft& draft, const LearnOptions& options);
 
-}  // namespace occkit::learn
+}  // namespace learn
+OCCKIT_END_NAMESPACE

@@ -2,6 +2,7 @@
 // name is the part of <title> beside a separator (" | ", " - ", " – ", " — ", " :: ") that most pages share; the
 // title is the page's first block of its own (not repeated on other pages), taken as the first line when most
 // pages open with an h1 or with the <title>'s own part, and read as "Name (NOC 1234)" when most titles carry a code.
+#include "occkit/api.hpp"
 #include <array>
 #include <map>
 #include <string_view>
@@ -10,7 +11,8 @@
 #include "learn/learn_internal.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit::learn {
+OCCKIT_BEGIN_NAMESPACE
+namespace learn {
 
 namespace {
 
@@ -103,4 +105,5 @@ std::string jurisdiction_named(const LayoutDraft& draft) {
     return tie ? "XX" : std::string(best.first);
 }
 
-}  // namespace occkit::learn
+}  // namespace learn
+OCCKIT_END_NAMESPACE

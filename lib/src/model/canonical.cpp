@@ -1,6 +1,7 @@
 // canonical_profile: the repairs write_xml makes while it writes (listed at the top of xml_write.cpp), applied to
 // the model instead, for the writers that are not XML. test_export checks on hostile profiles that
 // write_xml(canonical_profile(p)) == write_xml(p), so the two cannot drift apart unnoticed.
+#include "occkit/api.hpp"
 #include "model/canonical.hpp"
 
 #include <cmath>
@@ -10,7 +11,8 @@
 #include <utility>
 #include <vector>
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 
@@ -196,4 +198,5 @@ std::vector<std::string> section_paths(const std::vector<std::string_view>& kind
     return paths;
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

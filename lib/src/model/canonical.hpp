@@ -9,7 +9,8 @@
 
 #include "occkit/profile.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // Defined in xml_write.cpp, the one place that decides them.
 std::string canonical_text(std::string_view text);           // valid UTF-8, XML characters only, LF line ends
@@ -29,4 +30,5 @@ std::vector<std::string> section_paths(const std::vector<std::string_view>& kind
 bool is_revision_date(const Date& date);     // revised, updated, modified: the dates a site sets when it revises
 std::string code_subject(const Code& code);  // "NOC 2016", "OaSIS 2023", "NOC"
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

@@ -15,7 +15,7 @@
 
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -778,4 +778,4 @@ CalendarDate today() {
                         static_cast<int>(static_cast<unsigned>(ymd.day())), 0, DatePrecision::day};
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -6,7 +6,7 @@
 #include <array>
 #include <string_view>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -119,4 +119,4 @@ std::vector<const Date*> all_dates(const Profile& profile) {
     return out;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

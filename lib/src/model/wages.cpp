@@ -15,7 +15,7 @@
 #include "support/text_util.hpp"
 #include "model/wages_internal.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -730,4 +730,4 @@ WagePer per_from_magnitude(double amount) {
 
 }  // namespace detail
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

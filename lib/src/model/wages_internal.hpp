@@ -3,9 +3,11 @@
 
 #include "occkit/wages.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // The unit of an amount given without one: under $200 an hour, anything larger a year (wages.cpp says why).
 WagePer per_from_magnitude(double amount);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

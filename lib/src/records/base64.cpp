@@ -6,7 +6,7 @@
 #include "occkit/error.hpp"
 #include "occkit/records.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -79,4 +79,4 @@ std::string base64_decode(std::string_view text) {
     return out;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -8,7 +8,7 @@
 
 #include "occkit/json.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -128,4 +128,4 @@ std::string convert_page_record(std::string_view line, const ConvertOptions& opt
     }
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

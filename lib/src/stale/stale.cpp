@@ -12,7 +12,7 @@
 #include "occkit/io.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -501,4 +501,4 @@ std::vector<StaleSummary> summarize_staleness(const std::vector<StaleAudit>& aud
     return out;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -9,7 +9,7 @@
 #include "occkit/version.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -276,4 +276,4 @@ std::string write_stale_report(StaleFormat format, const std::vector<StaleAudit>
     return {};
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 std::atomic<bool> g_cancel{false};
@@ -19,4 +19,4 @@ void throw_if_cancelled() {
     if (cancel_requested()) throw Cancelled();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -21,7 +21,7 @@
 #include "occkit/error.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace fs = std::filesystem;
 
@@ -417,4 +417,4 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
     return inputs;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -1,10 +1,12 @@
 // Built-in data compiled into the library (see cmake/embed_resources.cmake).
 #pragma once
 
+#include "occkit/api.hpp"
 #include <string_view>
 #include <vector>
 
-namespace occkit::resources {
+OCCKIT_BEGIN_NAMESPACE
+namespace resources {
 
 struct Resource {
     std::string_view name;  // file name, e.g. "alis-2010.xml"
@@ -14,4 +16,5 @@ struct Resource {
 const std::vector<Resource>& layouts();
 std::string_view schema(std::string_view name);  // "occupation.xsd", "layout.xsd"; empty if unknown
 
-}  // namespace occkit::resources
+}  // namespace resources
+OCCKIT_END_NAMESPACE

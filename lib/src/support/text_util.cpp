@@ -15,7 +15,8 @@
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 std::string_view trim(std::string_view s) {
     const char* ws = " \t\r\n\f\v";
@@ -518,9 +519,10 @@ std::string csv_field(std::string_view s) {
     return out + "\"";
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 bool is_space_cp(char32_t cp) {
@@ -638,4 +640,4 @@ std::string fold_key(std::string_view s) {
     return result;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

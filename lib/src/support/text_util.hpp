@@ -1,13 +1,15 @@
 // Small text helpers shared inside the library (not installed). Look here before writing another one.
 #pragma once
 
+#include "occkit/api.hpp"
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 std::string_view trim(std::string_view s);  // ASCII white space only; see normalize_space for Unicode
 std::vector<std::string_view> split(std::string_view s, char sep);
@@ -98,4 +100,5 @@ private:
     std::string pattern_;
 };
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

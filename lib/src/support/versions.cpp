@@ -7,7 +7,7 @@
 
 #include "occkit/version.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -33,4 +33,4 @@ const char* dependency_versions() {
     return text.c_str();
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

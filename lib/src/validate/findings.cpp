@@ -13,7 +13,7 @@
 #include "validate/report_ci.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -405,4 +405,4 @@ std::string write_report(ReportFormat format, const std::vector<Finding>& findin
     return {};
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

@@ -11,7 +11,7 @@
 #include "occkit/findings.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace fs = std::filesystem;
 
@@ -110,4 +110,4 @@ std::string write_markdown_summary(const std::vector<Finding>& findings, const s
     return out;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

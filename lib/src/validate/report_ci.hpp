@@ -6,8 +6,10 @@
 
 #include "occkit/findings.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 std::string write_codeclimate(const std::vector<Finding>& findings, const ReportOptions& options);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

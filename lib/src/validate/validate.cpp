@@ -30,7 +30,7 @@
 #include "xml/xml_safe.hpp"
 #include "xml/xml_verdict.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -1038,4 +1038,4 @@ std::optional<CanonicalProblem> canonical_xml_problem(std::string_view xml) {
 
 }  // namespace detail
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

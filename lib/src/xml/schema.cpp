@@ -10,7 +10,7 @@
 #include "support/resources.hpp"
 #include "xml/xml_safe.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 std::string_view occupation_xsd() { return resources::schema("occupation.xsd"); }
 
@@ -60,4 +60,4 @@ std::vector<SchemaIssue> SchemaValidator::validate(std::string_view xml) const {
     return issues;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

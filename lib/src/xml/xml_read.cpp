@@ -23,7 +23,7 @@
 #include "support/text_util.hpp"
 #include "xml/xml_verdict.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -499,4 +499,4 @@ bool is_canonical_xml(std::string_view bytes, std::string_view path) {
     return head.starts_with("<") && head.find(occupation_namespace) != std::string_view::npos;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE

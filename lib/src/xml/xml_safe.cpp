@@ -10,7 +10,8 @@
 
 #include "occkit/error.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 namespace {
 // XML_PARSE_NONET: no network. No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD,
@@ -77,4 +78,5 @@ XmlSchema compile_schema(std::string_view xsd_text) {
     return schema;
 }
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

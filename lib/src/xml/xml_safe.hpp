@@ -12,7 +12,8 @@
 
 #include "occkit/xml.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 struct XmlDocFree {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -49,4 +50,5 @@ XmlSchema compile_schema(std::string_view xsd_text);
 // 100 issues; the message without its trailing newline).
 void collect_xml_issue(void* issues, xmlErrorPtr err);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

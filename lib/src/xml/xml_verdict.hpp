@@ -12,7 +12,8 @@
 #include "occkit/profile.hpp"
 #include "occkit/xml.hpp"
 
-namespace occkit::detail {
+OCCKIT_BEGIN_NAMESPACE
+namespace detail {
 
 // Deeper section nesting than any page has; the limit keeps hostile documents from exhausting a reader's stack.
 inline constexpr int max_section_depth = 100;
@@ -33,4 +34,5 @@ std::optional<SchemaIssue> encoding_problem(std::string_view xml);
 // read_xml without the verdict, for a caller that has it already (validate). Throws occkit::Error "line N: ...".
 Profile read_xml_unchecked(std::string_view xml);
 
-}  // namespace occkit::detail
+}  // namespace detail
+OCCKIT_END_NAMESPACE

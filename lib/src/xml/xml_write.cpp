@@ -30,7 +30,7 @@
 #include "occkit/xml.hpp"
 #include "support/text_util.hpp"
 
-namespace occkit {
+OCCKIT_BEGIN_NAMESPACE
 
 namespace {
 
@@ -453,4 +453,4 @@ std::string write_xml(const Profile& profile) {
     return out;
 }
 
-}  // namespace occkit
+OCCKIT_END_NAMESPACE
