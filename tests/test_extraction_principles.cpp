@@ -4,6 +4,8 @@
 // layout, in the shapes real sites use.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include "occkit/convert.hpp"
@@ -413,11 +415,27 @@ TEST(LibraryUse, ConvertAFileAndVisitEverySectionWageAndDate) {
     EXPECT_EQ(all_dates(c.profile).size(), c.profile.dates.size() + section_dates);
     EXPECT_EQ(deepest, 2);
 
-    // Errors name the file
+    // Errors name the file, and say what kind of failure it was
+    const std::string missing = std::string(OCCKIT_SOURCE_DIR) + "/samples/no-such-page.html";
     try {
-        convert_file(std::string(OCCKIT_SOURCE_DIR) + "/samples/no-such-page.html");
+        convert_file(missing);
         ADD_FAILURE() << "no error";
     } catch (const occkit::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("no-such-page.html"), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()), missing + ": no such file or directory");
+        EXPECT_EQ(e.path(), missing);
+        EXPECT_EQ(e.reason(), "no such file or directory");
+        EXPECT_EQ(e.code(), occkit::ErrorCode::io);
     }
+    // A page that is no page: the path goes in front of the library's reason
+    const std::string blank = (std::filesystem::temp_directory_path() / "occkit-blank-page.txt").string();
+    std::ofstream(blank) << "  \n\n\t\n";
+    try {
+        convert_file(blank);
+        ADD_FAILURE() << "no error";
+    } catch (const occkit::Error& e) {
+        EXPECT_EQ(e.path(), blank);
+        EXPECT_EQ(e.code(), occkit::ErrorCode::invalid_input);
+        EXPECT_EQ(std::string(e.what()), blank + ": " + e.reason());
+    }
+    std::filesystem::remove(blank);
 }

@@ -16,7 +16,7 @@ OCCKIT_BEGIN_NAMESPACE
 /// Thrown by a long call when cancellation was requested (request_cancel).
 class Cancelled : public Error {
 public:
-    Cancelled() : Error("cancelled") {}
+    Cancelled() : Error("cancelled", ErrorCode::cancelled) {}
 };
 
 void request_cancel() noexcept;    ///< async-signal-safe; every call in progress ends soon with Cancelled

@@ -2,17 +2,44 @@
 /// One exception type for every failure the library reports; the tools catch it per input file.
 #pragma once
 
-#include "occkit/api.hpp"
-
 #include <stdexcept>
 #include <string>
 
+#include "occkit/api.hpp"
+
 OCCKIT_BEGIN_NAMESPACE
 
-/// What every library call throws: a one-line reason that names the file (and line) it is about.
+/// What kind of failure an Error reports, for a program that reacts differently to each (retry a read, skip a
+/// page, stop the batch).
+enum class ErrorCode {
+    invalid_input,  ///< the bytes are not a page or document occkit can read (the default)
+    too_large,      ///< over a bound on the input (bytes, depth, blocks; see io.hpp and blocks.hpp)
+    io,             ///< reading or writing a file failed
+    cancelled,      ///< request_cancel() was called (cancel.hpp)
+};
+
+/// What every library call throws: a one-line reason that names the file (and line) it is about, the kind of
+/// failure, and the file's path when the call was given one.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    /// `message` is the whole line what() returns; when `path` is set it starts with "path: ".
+    explicit Error(const std::string& message, ErrorCode code = ErrorCode::invalid_input, std::string path = {})
+        : std::runtime_error(message), code_(code), path_(std::move(path)) {}
+
+    /// The kind of failure.
+    ErrorCode code() const noexcept { return code_; }
+    /// The file the failure is about; empty when the call was given bytes rather than a file.
+    const std::string& path() const noexcept { return path_; }
+    /// what() without the "path: " it starts with, for a caller that prints the path itself.
+    std::string reason() const {
+        std::string message = what();
+        const std::string prefix = path_ + ": ";
+        return !path_.empty() && message.starts_with(prefix) ? message.substr(prefix.size()) : message;
+    }
+
+private:
+    ErrorCode code_;
+    std::string path_;
 };
 
 OCCKIT_END_NAMESPACE

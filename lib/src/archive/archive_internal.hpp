@@ -5,7 +5,7 @@
 #include "json/json_writer.hpp"
 #include "occkit/archive.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 void count_status(ArchiveSummary& summary, Change status);                 // one profile, by its status

@@ -13,7 +13,7 @@
 #include "archive_internal.hpp"
 #include "occkit/archive.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include "support/text_util.hpp"
 #include "occkit/archive.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -11,7 +11,7 @@
 
 #include "diff/diff_internal.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -18,7 +18,7 @@
 #include "support/text_util.hpp"
 #include "occkit/error.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

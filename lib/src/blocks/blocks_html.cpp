@@ -29,7 +29,7 @@
 #include "support/text_util.hpp"
 #include "xml/xml_safe.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 
@@ -841,7 +841,8 @@ void check_attribute_counts(std::string_view html, std::size_t max_attributes) {
     if (at == npos) return;
     auto line = std::count(html.begin(), html.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1;
     throw Error("an element with more than " + std::to_string(max_attributes) + " attributes (line " +
-                std::to_string(line) + ")");
+                std::to_string(line) + ")",
+                ErrorCode::too_large);
 }
 
 struct ParserCtxtFree {
@@ -852,7 +853,7 @@ struct ParserCtxtFree {
 
 Document read_html_blocks(std::string_view utf8, const BlockLimits& limits) {
     detail::init_libxml();
-    if (utf8.size() > static_cast<std::size_t>(INT_MAX)) throw Error("HTML document larger than 2 GiB");
+    if (utf8.size() > static_cast<std::size_t>(INT_MAX)) throw Error("HTML document larger than 2 GiB", ErrorCode::too_large);
     std::unique_ptr<htmlParserCtxt, ParserCtxtFree> ctxt(htmlNewParserCtxt());
     if (!ctxt || !ctxt->sax) throw Error("cannot create an HTML parser");
     HtmlBlockReader reader(ctxt.get(), limits);

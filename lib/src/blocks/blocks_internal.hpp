@@ -7,7 +7,7 @@
 #include <string_view>
 #include <utility>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // "Also Known As:Coding Specialist" -> {"Also Known As", "Coding Specialist"}; nullopt when the text before the

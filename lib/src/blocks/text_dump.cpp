@@ -26,7 +26,7 @@
 #include "blocks/blocks_internal.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 struct DumpLine {

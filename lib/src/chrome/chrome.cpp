@@ -8,7 +8,7 @@
 #include "layout/layout_rules.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {

@@ -15,7 +15,7 @@
 
 #include "occkit/blocks.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 struct LayoutRules;
 

@@ -10,7 +10,7 @@
 #include "occkit/xml.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 const char* version() { return OCCKIT_VERSION_STRING; }
 
@@ -123,7 +123,7 @@ Conversion convert_file(const std::string& path, const ConvertOptions& options) 
     } catch (const Cancelled&) {
         throw;
     } catch (const Error& e) {
-        throw Error(path + ": " + e.what());
+        throw Error(path + ": " + e.what(), e.code(), path);
     }
 }
 

@@ -21,7 +21,7 @@
 #include "occkit/error.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 
@@ -464,7 +464,7 @@ Decoded decode_bytes(std::string_view bytes, bool had_utf8_bom, InputFormat form
 }  // namespace
 
 Decoded decode(std::string_view bytes, InputFormat format) {
-    if (bytes.size() > max_input_bytes) throw Error("input too large (" + std::to_string(bytes.size()) + " bytes)");
+    if (bytes.size() > max_input_bytes) throw Error("input too large (" + std::to_string(bytes.size()) + " bytes)", ErrorCode::too_large);
     if (bytes.empty()) return {{}, "UTF-8", format == InputFormat::automatic ? InputFormat::text : format};
     if (bytes.starts_with("\xEF\xBB\xBF")) return decode_bytes(bytes.substr(3), true, format);
     if (auto wide = wide_encoding_from_bom(bytes)) {

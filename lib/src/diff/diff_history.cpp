@@ -10,7 +10,7 @@
 #include "diff/diff_internal.hpp"
 #include "occkit/diff.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

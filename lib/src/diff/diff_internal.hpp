@@ -10,7 +10,7 @@
 #include "occkit/diff.hpp"
 #include "occkit/profile.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // The form in which the diff compares and shows text: NFKC, white space collapsed (normalize_space).

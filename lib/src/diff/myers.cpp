@@ -8,7 +8,7 @@
 
 #include "occkit/cancel.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {

@@ -8,7 +8,7 @@
 #include <span>
 #include <vector>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 struct IndexPair {

@@ -13,7 +13,7 @@
 #include "occkit/xml.hpp"
 #include "support/resources.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -9,7 +9,7 @@
 
 #include "occkit/json.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // Appends `text` as a JSON string literal. Escaped: the quote, the backslash and every C0 control (\n \t \r \b \f,

@@ -11,7 +11,7 @@
 #include "json/json_writer.hpp"
 #include "occkit/json.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -12,7 +12,7 @@
 
 #include "occkit/profile.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 class CodeIndex {

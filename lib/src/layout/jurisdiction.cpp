@@ -13,7 +13,7 @@
 #include "occkit/decode.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // What a page says where it speaks of itself.

@@ -12,7 +12,7 @@
 #include "occkit/xml.hpp"
 #include "support/resources.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 bool Matcher::matches(std::string_view folded, std::string_view text) const {
     switch (mode) {

@@ -13,7 +13,7 @@
 #include "occkit/wages.hpp"
 #include "model/wages_internal.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include "occkit/profile.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 // One text pattern. Non-regex patterns compare against fold_key() of the text; `repeated` (no pattern: the text is
 // one text written twice or more, detail::is_repetition) looks at the normalised text.

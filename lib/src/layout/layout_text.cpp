@@ -7,7 +7,7 @@
 
 #include "layout/layout_rules.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

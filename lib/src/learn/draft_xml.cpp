@@ -8,7 +8,7 @@
 #include "learn/learn_internal.hpp"
 #include "support/resources.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace learn {
 
 namespace {

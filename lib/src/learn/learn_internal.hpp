@@ -10,7 +10,7 @@
 #include "occkit/blocks.hpp"
 #include "occkit/learn.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace learn {
 
 // One page as the learner sees it: its blocks and their fold_key()s.

@@ -11,7 +11,7 @@
 #include "learn/learn_internal.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace learn {
 
 namespace {

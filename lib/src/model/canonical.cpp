@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include "occkit/profile.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // Defined in xml_write.cpp, the one place that decides them.

@@ -6,7 +6,7 @@
 #include <array>
 #include <string_view>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

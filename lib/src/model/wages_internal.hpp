@@ -3,7 +3,7 @@
 
 #include "occkit/wages.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // The unit of an amount given without one: under $200 an hour, anything larger a year (wages.cpp says why).

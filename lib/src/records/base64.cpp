@@ -6,7 +6,7 @@
 #include "occkit/error.hpp"
 #include "occkit/records.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

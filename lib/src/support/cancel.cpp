@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 std::atomic<bool> g_cancel{false};

@@ -21,7 +21,7 @@
 #include "occkit/error.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace fs = std::filesystem;
 
@@ -40,7 +40,9 @@ std::string reason_text(const std::error_code& ec) {
                                                                                                : ec.message();
 }
 
-[[noreturn]] void fail(const std::string& label, const std::string& reason) { throw Error(label + ": " + reason); }
+[[noreturn]] void fail(const std::string& label, const std::string& reason, ErrorCode code = ErrorCode::io) {
+    throw Error(label + ": " + reason, code, label);
+}
 
 [[noreturn]] void fail_errno(const std::string& label, int error_number) { fail(label, reason_text(error_number)); }
 
@@ -78,7 +80,7 @@ std::string read_all(int fd, const std::string& label, std::size_t max_bytes, st
         if (count < 0 && errno == EINTR) continue;
         if (count < 0) fail_errno(label, errno);
         if (count == 0) return data;
-        if (data.size() + static_cast<std::size_t>(count) > max_bytes) fail(label, too_large(max_bytes));
+        if (data.size() + static_cast<std::size_t>(count) > max_bytes) fail(label, too_large(max_bytes), ErrorCode::too_large);
         data.append(buffer, static_cast<std::size_t>(count));
     }
 }
@@ -342,7 +344,7 @@ std::string read_input(const std::string& path, std::size_t max_bytes) {
     if (::fstat(fd.get(), &info) != 0) fail_errno(path, errno);
     if (S_ISDIR(info.st_mode)) fail_errno(path, EISDIR);
     if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes)
-        fail(path, too_large(max_bytes));
+        fail(path, too_large(max_bytes), ErrorCode::too_large);
     return read_all(fd.get(), path, max_bytes, S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0);
 }
 

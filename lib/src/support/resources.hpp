@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace resources {
 
 struct Resource {

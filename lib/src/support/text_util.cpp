@@ -15,7 +15,7 @@
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 std::string_view trim(std::string_view s) {
@@ -522,7 +522,7 @@ std::string csv_field(std::string_view s) {
 }  // namespace detail
 OCCKIT_END_NAMESPACE
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 bool is_space_cp(char32_t cp) {

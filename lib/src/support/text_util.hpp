@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 std::string_view trim(std::string_view s);  // ASCII white space only; see normalize_space for Unicode

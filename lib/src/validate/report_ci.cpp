@@ -11,7 +11,7 @@
 #include "occkit/findings.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace fs = std::filesystem;
 

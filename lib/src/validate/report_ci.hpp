@@ -6,7 +6,7 @@
 
 #include "occkit/findings.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 std::string write_codeclimate(const std::vector<Finding>& findings, const ReportOptions& options);

@@ -30,7 +30,7 @@
 #include "xml/xml_safe.hpp"
 #include "xml/xml_verdict.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include "support/resources.hpp"
 #include "xml/xml_safe.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 std::string_view occupation_xsd() { return resources::schema("occupation.xsd"); }
 

@@ -23,7 +23,7 @@
 #include "support/text_util.hpp"
 #include "xml/xml_verdict.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 

@@ -10,7 +10,7 @@
 
 #include "occkit/error.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {

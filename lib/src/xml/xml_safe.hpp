@@ -12,7 +12,7 @@
 
 #include "occkit/xml.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 struct XmlDocFree {

@@ -12,7 +12,7 @@
 #include "occkit/profile.hpp"
 #include "occkit/xml.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 // Deeper section nesting than any page has; the limit keeps hostile documents from exhausting a reader's stack.

@@ -30,7 +30,7 @@
 #include "occkit/xml.hpp"
 #include "support/text_util.hpp"
 
-OCCKIT_BEGIN_NAMESPACE
+OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace {
 
