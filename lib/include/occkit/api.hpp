@@ -13,16 +13,23 @@
 
 /// Opens occkit's namespace in a public header. Its inline `v0` part is the ABI version: callers write
 /// occkit::convert, the linker sees occkit::v0::convert, so a program built against one ABI can never bind to
-/// another's symbols. What a public header declares in it is exported (OCCKIT_API on the namespace).
+/// another's symbols. What a public header declares in it is exported: the visibility pragma (which GCC and clang
+/// both carry from a declaration to its definition) does what OCCKIT_API on each declaration would.
 #define OCCKIT_BEGIN_NAMESPACE \
     namespace occkit {         \
-    inline namespace OCCKIT_API v0 {
-/// Opens the same namespace in the library's own sources and internal headers, without the export mark: a
-/// function a public header declared stays exported, anything declared first here stays internal.
+    inline namespace v0 {      \
+    _Pragma("GCC visibility push(default)")
+/// Closes what OCCKIT_BEGIN_NAMESPACE opened.
+#define OCCKIT_END_NAMESPACE              \
+    _Pragma("GCC visibility pop") \
+    }                                     \
+    }
+/// Opens the same namespace in the library's own sources and internal headers, with no export: a function a public
+/// header declared stays exported, anything declared first here stays internal.
 #define OCCKIT_BEGIN_IMPL_NAMESPACE \
     namespace occkit {              \
     inline namespace v0 {
-/// Closes what OCCKIT_BEGIN_NAMESPACE or OCCKIT_BEGIN_IMPL_NAMESPACE opened.
-#define OCCKIT_END_NAMESPACE \
-    }                        \
+/// Closes what OCCKIT_BEGIN_IMPL_NAMESPACE opened.
+#define OCCKIT_END_IMPL_NAMESPACE \
+    }                             \
     }

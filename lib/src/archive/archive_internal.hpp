@@ -12,4 +12,4 @@ void count_status(ArchiveSummary& summary, Change status);                 // on
 void write_summary_json(JsonWriter& json, const ArchiveSummary& summary);  // "summary": {...}, counts only
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -86,4 +86,4 @@ std::string write_archive_diff_json(const ArchiveDiff& diff) {
     return json.finish();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -181,4 +181,4 @@ std::string write_archive_history_json(const ArchiveHistory& archive) {
     return json.finish();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -44,4 +44,4 @@ std::string write_archive_history_csv(const ArchiveHistory& archive) {
     return out.str();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -497,4 +497,4 @@ std::string write_archive_history_html(const ArchiveHistory& archive, const Diff
     return archive_page("occkit history", "History", {}, archive.summary, archive.profiles, part);
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -294,4 +294,4 @@ void read_warc_bytes(std::string_view bytes, const std::string& name, const std:
     read_warc_from(name, &bytes, on_page, on_problem, max_record_bytes);
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -873,4 +873,4 @@ Document read_html_blocks(std::string_view utf8, const BlockLimits& limits) {
     return reader.finish();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -24,4 +24,4 @@ std::string_view without_inner_bullet(std::string_view item);
 std::optional<std::string_view> after_item_marker(std::string_view s, bool indented);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -305,4 +305,4 @@ std::string_view to_string(Region region) {
     return "content";
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -535,4 +535,4 @@ std::vector<DumpLine> dump_lines(std::string_view utf8) {
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -29,4 +29,4 @@ std::vector<DumpLine> dump_lines(std::string_view utf8);
 std::size_t code_points(std::string_view s);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -158,4 +158,4 @@ std::vector<ChromeVerdict> find_chrome(const std::vector<Block>& blocks, const s
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -42,4 +42,4 @@ std::string breadcrumb_last_step(std::string_view text);
 bool is_menu_line(std::string_view text);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -132,4 +132,4 @@ Profile read_profile(std::string_view bytes, std::string_view path, const Conver
     return convert(bytes, options).profile;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

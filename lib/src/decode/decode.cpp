@@ -534,4 +534,4 @@ std::string sha256_hex(std::string_view bytes) {
     return out;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

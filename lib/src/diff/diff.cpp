@@ -935,4 +935,4 @@ ProfileDiff diff_profiles(const Profile& old_profile, const Profile& new_profile
     return diff;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -318,4 +318,4 @@ std::string write_history_json(const History& h, const DiffReportOptions&) {
     return json.finish();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -60,4 +60,4 @@ std::string profile_title(const History& history);
 int count_words(const std::vector<WordRun>& runs, WordRun::Op op);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -394,4 +394,4 @@ std::string write_profile_text(const Profile& profile) {
     return out.str();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -167,4 +167,4 @@ std::vector<IndexPair> longest_common_subsequence(std::span<const int> old_ids, 
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -21,4 +21,4 @@ struct IndexPair {
 std::vector<IndexPair> longest_common_subsequence(std::span<const int> old_ids, std::span<const int> new_ids);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -348,4 +348,4 @@ Profile read_json(std::string_view text) {
     return read_occupation(Node{document, ""});
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

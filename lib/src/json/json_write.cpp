@@ -187,4 +187,4 @@ std::string write_json(const Profile& profile, JsonStyle style) {
 
 std::string_view occupation_json_schema() { return resources::schema("occupation.schema.json"); }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

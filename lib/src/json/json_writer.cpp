@@ -171,4 +171,4 @@ std::string JsonWriter::finish() {
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

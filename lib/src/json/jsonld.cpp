@@ -312,4 +312,4 @@ std::string write_jsonld(const Profile& input, JsonStyle style) {
     return json.finish();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -224,4 +224,4 @@ std::string jurisdiction_named(const PageSpeech& page, int min_votes) {
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

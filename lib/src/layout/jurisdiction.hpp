@@ -28,4 +28,4 @@ std::string jurisdiction_of_host_in(std::string_view text);
 std::string jurisdiction_named(const PageSpeech& page, int min_votes);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

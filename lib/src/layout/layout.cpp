@@ -474,4 +474,4 @@ Detection detect_folded(const LayoutSet& set, const Document& doc, const std::ve
     return d;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

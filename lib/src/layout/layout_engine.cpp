@@ -1553,4 +1553,4 @@ Conversion apply_layout(const Document& doc, const Layout& layout) {
     return apply_layout_folded(doc, layout, fold_keys(doc.blocks));
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

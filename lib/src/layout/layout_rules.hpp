@@ -172,4 +172,4 @@ std::optional<WagePer> wage_period_in(std::string_view text);         // "Hourly
 // first few hundred words), otherwise empty. Cheap: it runs on every page.
 std::string guess_language(const Document& doc);
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

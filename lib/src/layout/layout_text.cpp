@@ -134,4 +134,4 @@ std::string guess_language(const Document& doc) {
     return {};
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -122,4 +122,4 @@ std::string draft_xml(const LayoutDraft& draft, const LearnOptions& options) {
 }
 
 }  // namespace learn
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

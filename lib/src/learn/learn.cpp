@@ -160,4 +160,4 @@ LayoutDraft learn_layout(std::vector<LearnPage> pages, const LearnOptions& optio
     return draft;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

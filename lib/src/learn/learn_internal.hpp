@@ -34,4 +34,4 @@ std::string jurisdiction_named(const LayoutDraft& draft);
 std::string draft_xml(const LayoutDraft& draft, const LearnOptions& options);
 
 }  // namespace learn
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -106,4 +106,4 @@ std::string jurisdiction_named(const LayoutDraft& draft) {
 }
 
 }  // namespace learn
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

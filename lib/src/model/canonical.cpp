@@ -199,4 +199,4 @@ std::vector<std::string> section_paths(const std::vector<std::string_view>& kind
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -31,4 +31,4 @@ bool is_revision_date(const Date& date);     // revised, updated, modified: the 
 std::string code_subject(const Code& code);  // "NOC 2016", "OaSIS 2023", "NOC"
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

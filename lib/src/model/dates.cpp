@@ -778,4 +778,4 @@ CalendarDate today() {
                         static_cast<int>(static_cast<unsigned>(ymd.day())), 0, DatePrecision::day};
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -119,4 +119,4 @@ std::vector<const Date*> all_dates(const Profile& profile) {
     return out;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

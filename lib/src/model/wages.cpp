@@ -730,4 +730,4 @@ WagePer per_from_magnitude(double amount) {
 
 }  // namespace detail
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -10,4 +10,4 @@ namespace detail {
 WagePer per_from_magnitude(double amount);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -79,4 +79,4 @@ std::string base64_decode(std::string_view text) {
     return out;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

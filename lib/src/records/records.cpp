@@ -128,4 +128,4 @@ std::string convert_page_record(std::string_view line, const ConvertOptions& opt
     }
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

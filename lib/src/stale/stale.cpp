@@ -501,4 +501,4 @@ std::vector<StaleSummary> summarize_staleness(const std::vector<StaleAudit>& aud
     return out;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -276,4 +276,4 @@ std::string write_stale_report(StaleFormat format, const std::vector<StaleAudit>
     return {};
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -19,4 +19,4 @@ void throw_if_cancelled() {
     if (cancel_requested()) throw Cancelled();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -419,4 +419,4 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, con
     return inputs;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

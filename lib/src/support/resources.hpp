@@ -17,4 +17,4 @@ const std::vector<Resource>& layouts();
 std::string_view schema(std::string_view name);  // "occupation.xsd", "layout.xsd"; empty if unknown
 
 }  // namespace resources
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

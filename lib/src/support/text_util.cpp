@@ -520,7 +520,7 @@ std::string csv_field(std::string_view s) {
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE
 
 OCCKIT_BEGIN_IMPL_NAMESPACE
 
@@ -640,4 +640,4 @@ std::string fold_key(std::string_view s) {
     return result;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -101,4 +101,4 @@ private:
 };
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -33,4 +33,4 @@ const char* dependency_versions() {
     return text.c_str();
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -405,4 +405,4 @@ std::string write_report(ReportFormat format, const std::vector<Finding>& findin
     return {};
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

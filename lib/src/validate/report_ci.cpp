@@ -110,4 +110,4 @@ std::string write_markdown_summary(const std::vector<Finding>& findings, const s
     return out;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -12,4 +12,4 @@ namespace detail {
 std::string write_codeclimate(const std::vector<Finding>& findings, const ReportOptions& options);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

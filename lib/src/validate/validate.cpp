@@ -1038,4 +1038,4 @@ std::optional<CanonicalProblem> canonical_xml_problem(std::string_view xml) {
 
 }  // namespace detail
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

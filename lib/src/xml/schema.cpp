@@ -60,4 +60,4 @@ std::vector<SchemaIssue> SchemaValidator::validate(std::string_view xml) const {
     return issues;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -499,4 +499,4 @@ bool is_canonical_xml(std::string_view bytes, std::string_view path) {
     return head.starts_with("<") && head.find(occupation_namespace) != std::string_view::npos;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -79,4 +79,4 @@ XmlSchema compile_schema(std::string_view xsd_text) {
 }
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

@@ -51,4 +51,4 @@ XmlSchema compile_schema(std::string_view xsd_text);
 void collect_xml_issue(void* issues, xmlErrorPtr err);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

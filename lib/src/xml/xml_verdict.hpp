@@ -35,4 +35,4 @@ std::optional<SchemaIssue> encoding_problem(std::string_view xml);
 Profile read_xml_unchecked(std::string_view xml);
 
 }  // namespace detail
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE

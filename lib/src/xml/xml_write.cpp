@@ -453,4 +453,4 @@ std::string write_xml(const Profile& profile) {
     return out;
 }
 
-OCCKIT_END_NAMESPACE
+OCCKIT_END_IMPL_NAMESPACE
