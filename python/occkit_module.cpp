@@ -185,7 +185,7 @@ void bind_finding(py::module_& m) {
             [](const py::tuple& t) {
                 occkit::Finding f;
                 f.rule = t[0].cast<std::string>();
-                occkit::severity_from_string(t[1].cast<std::string>(), f.severity);
+                f.severity = occkit::severity_from_string(t[1].cast<std::string>()).value_or(f.severity);
                 f.message = t[2].cast<std::string>();
                 f.file = t[3].cast<std::string>();
                 f.xml_line = t[4].cast<int>();

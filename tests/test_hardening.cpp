@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "files.hpp"
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
 #include "occkit/findings.hpp"
@@ -304,7 +305,7 @@ TEST(HardenWalk, SymlinkLeadingOutsideIsReportedNotRead) {
     fs::create_symlink(dir / "private", dir / "pages" / "sub" / "elsewhere");
     fs::create_symlink(dir / "pages" / "own.txt", dir / "pages" / "sub" / "inside.txt");  // inside: followed
 
-    auto inputs = occkit::collect_inputs({(dir / "pages").string()}, {".txt"});
+    auto inputs = occkit::cli::collect_inputs({(dir / "pages").string()}, {".txt"});
     std::vector<std::string> seen;
     for (const auto& in : inputs) seen.push_back(in.relative + (in.error.empty() ? "" : " ! " + in.error));
     std::string outside =
@@ -326,7 +327,7 @@ TEST(HardenWalk, SymlinkLeadingOutsideIsReportedNotRead) {
 TEST(HardenWrite, OutputNameAtTheFileNameLimit) {
     auto dir = occkit::testing::scratch_dir("harden_long_name");
     std::string name = std::string(251, 'n') + ".xml";  // 255 bytes: NAME_MAX
-    occkit::write_file_atomic(dir / name, "<x/>\n");
+    occkit::cli::write_file_atomic(dir / name, "<x/>\n");
     EXPECT_EQ(occkit::testing::read_file(dir / name), "<x/>\n");
     std::size_t entries = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) entries += entry.path().filename() == name;

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "files.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "testing.hpp"
@@ -98,6 +99,45 @@ TEST(ReadInput, ReportsMissingFilesAndDirectories) {
     EXPECT_EQ(error_of([&] { occkit::read_input(dir.string()); }), dir.string() + ": is a directory");
 }
 
+TEST(ReadInput, ErrorsCarryTheirKindAndPath) {
+    ScratchDir scratch("io-error-codes");
+    const fs::path& dir = scratch.path();
+    const std::string missing = (dir / "absent.html").string();
+    try {
+        occkit::read_input(missing);
+        FAIL() << "no error";
+    } catch (const occkit::Error& e) {
+        EXPECT_EQ(e.code(), occkit::ErrorCode::io);
+        EXPECT_EQ(e.path(), missing);
+        EXPECT_EQ(e.reason(), "no such file or directory");
+    }
+    const std::string big = (dir / "big.txt").string();
+    write_text(big, std::string(100, 'x'));
+    try {
+        occkit::read_input(big, 10);
+        FAIL() << "no error";
+    } catch (const occkit::Error& e) {
+        EXPECT_EQ(e.code(), occkit::ErrorCode::too_large);
+        EXPECT_EQ(e.reason(), "input is larger than the limit of 10 bytes");
+    }
+}
+
+TEST(SystemReason, LowerCaseSystemTextForErrnoAndErrorCodes) {
+    EXPECT_EQ(occkit::system_reason(ENOENT), "no such file or directory");
+    EXPECT_EQ(occkit::system_reason(EACCES), "permission denied");
+    EXPECT_EQ(occkit::system_reason(std::make_error_code(std::errc::is_a_directory)), "is a directory");
+}
+
+TEST(HasExtension, ComparesWithoutCaseAgainstTheCommandsLists) {
+    using occkit::cli::has_extension;
+    EXPECT_TRUE(has_extension("dir/Page.HTML", occkit::cli::page_extensions));
+    EXPECT_TRUE(has_extension("notes.text", occkit::cli::page_extensions));
+    EXPECT_FALSE(has_extension("profile.xml", occkit::cli::page_extensions));
+    EXPECT_TRUE(has_extension("profile.xml", occkit::cli::document_extensions));
+    EXPECT_FALSE(has_extension("archive.warc", occkit::cli::document_extensions));
+    EXPECT_FALSE(has_extension("html", occkit::cli::page_extensions));  // a name, not an extension
+}
+
 TEST(ReadInput, EnforcesTheSizeLimit) {
     ScratchDir scratch("read-limit");
     const fs::path& dir = scratch.path();
@@ -155,7 +195,7 @@ TEST(WriteFileAtomic, CreatesParentsAndLeavesNoTemporaryFiles) {
     ScratchDir scratch("write-new");
     const fs::path& dir = scratch.path();
     fs::path target = dir / "out" / "nested" / "profile.xml";
-    occkit::write_file_atomic(target, "<occupation/>\n");
+    occkit::cli::write_file_atomic(target, "<occupation/>\n");
     EXPECT_EQ(read_text(target), "<occupation/>\n");
     EXPECT_EQ(names_in(target.parent_path()), std::vector<std::string>{"profile.xml"});
     // New files get the ordinary permissions (0666 less umask), not mkstemp's 0600.
@@ -170,7 +210,7 @@ TEST(WriteFileAtomic, ReplacesAnExistingFileKeepingItsMode) {
     fs::path target = dir / "profile.xml";
     write_text(target, "old content that is longer than the new one");
     fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
-    occkit::write_file_atomic(target, "new");
+    occkit::cli::write_file_atomic(target, "new");
     EXPECT_EQ(read_text(target), "new");
     EXPECT_EQ(fs::status(target).permissions(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
     EXPECT_EQ(names_in(dir), std::vector<std::string>{"profile.xml"});
@@ -183,28 +223,28 @@ TEST(WriteFileAtomic, RefusesToOverwriteAProtectedInput) {
     write_text(input, "original");
     const std::string expected = ": refusing to overwrite an input file";
 
-    EXPECT_EQ(error_of([&] { occkit::write_file_atomic(input, "x", {input}); }), input.string() + expected);
+    EXPECT_EQ(error_of([&] { occkit::cli::write_file_atomic(input, "x", {input}); }), input.string() + expected);
     fs::path other_spelling = dir / "pages" / ".." / "pages" / "." / "page.html";
-    EXPECT_EQ(error_of([&] { occkit::write_file_atomic(other_spelling, "x", {input}); }),
+    EXPECT_EQ(error_of([&] { occkit::cli::write_file_atomic(other_spelling, "x", {input}); }),
               other_spelling.string() + expected);
     fs::create_directory_symlink(dir / "pages", dir / "alias");
-    EXPECT_EQ(error_of([&] { occkit::write_file_atomic(dir / "alias" / "page.html", "x", {input}); }),
+    EXPECT_EQ(error_of([&] { occkit::cli::write_file_atomic(dir / "alias" / "page.html", "x", {input}); }),
               (dir / "alias" / "page.html").string() + expected);
     fs::create_hard_link(input, dir / "hardlink.html");
-    EXPECT_EQ(error_of([&] { occkit::write_file_atomic(dir / "hardlink.html", "x", {input}); }),
+    EXPECT_EQ(error_of([&] { occkit::cli::write_file_atomic(dir / "hardlink.html", "x", {input}); }),
               (dir / "hardlink.html").string() + expected);
 
     EXPECT_EQ(read_text(input), "original");
     EXPECT_EQ(names_in(dir / "pages"), std::vector<std::string>{"page.html"});
     // A neighbour of the input is fine.
-    occkit::write_file_atomic(dir / "pages" / "page.xml", "ok", {input});
+    occkit::cli::write_file_atomic(dir / "pages" / "page.xml", "ok", {input});
     EXPECT_EQ(read_text(dir / "pages" / "page.xml"), "ok");
 }
 
 TEST(WriteFileAtomic, FsyncDurabilityWritesTheSameBytes) {
     ScratchDir scratch("write-fsync");
     fs::path target = scratch.path() / "out" / "profile.xml";
-    occkit::write_file_atomic(target, "<occupation/>\n", {}, occkit::Durability::fsync);
+    occkit::cli::write_file_atomic(target, "<occupation/>\n", {}, occkit::cli::Durability::fsync);
     EXPECT_EQ(read_text(target), "<occupation/>\n");
     EXPECT_EQ(names_in(target.parent_path()), std::vector<std::string>{"profile.xml"});
 }
@@ -215,7 +255,7 @@ TEST(ProtectedPaths, ResolvedOnceStillCatchEverySpelling) {
     write_text(dir / "a.html", "a");
     fs::create_hard_link(dir / "a.html", dir / "b.html");
     // Built before the missing input exists: it is kept by name, and "-" protects nothing.
-    const occkit::ProtectedPaths inputs(std::vector<fs::path>{dir / "a.html", dir / "later.html", "-"});
+    const occkit::cli::ProtectedPaths inputs(std::vector<fs::path>{dir / "a.html", dir / "later.html", "-"});
     EXPECT_TRUE(inputs.contains(dir / "." / "a.html"));
     EXPECT_TRUE(inputs.contains(dir / "b.html"));
     EXPECT_TRUE(inputs.contains(dir / "later.html"));
@@ -228,7 +268,7 @@ TEST(WriteFileAtomic, FailsCleanlyInAReadOnlyDirectory) {
     ScratchDir scratch("write-readonly");
     const fs::path& dir = scratch.path();
     fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
-    std::string message = error_of([&] { occkit::write_file_atomic(dir / "out.xml", "x"); });
+    std::string message = error_of([&] { occkit::cli::write_file_atomic(dir / "out.xml", "x"); });
     fs::permissions(dir, fs::perms::owner_all);
     EXPECT_EQ(message, (dir / "out.xml").string() + ": permission denied");
     EXPECT_TRUE(names_in(dir).empty());
@@ -236,19 +276,19 @@ TEST(WriteFileAtomic, FailsCleanlyInAReadOnlyDirectory) {
 
 TEST(WriteFileAtomic, FailsCleanlyWhereNoFileCanBeCreated) {
     // /proc refuses new files even for root.
-    EXPECT_NE(error_of([] { occkit::write_file_atomic("/proc/occkit-test-output.xml", "x"); }), "");
+    EXPECT_NE(error_of([] { occkit::cli::write_file_atomic("/proc/occkit-test-output.xml", "x"); }), "");
     EXPECT_FALSE(fs::exists("/proc/occkit-test-output.xml"));
 
     ScratchDir scratch("write-notdir");
     const fs::path& dir = scratch.path();
     write_text(dir / "file.txt", "I am a file");
-    EXPECT_EQ(error_of([&] { occkit::write_file_atomic(dir / "file.txt" / "sub" / "out.xml", "x"); }),
+    EXPECT_EQ(error_of([&] { occkit::cli::write_file_atomic(dir / "file.txt" / "sub" / "out.xml", "x"); }),
               (dir / "file.txt" / "sub" / "out.xml").string() + ": cannot create directory " +
                   (dir / "file.txt" / "sub").string() + ": not a directory");
     EXPECT_EQ(read_text(dir / "file.txt"), "I am a file");
 
     fs::create_directory(dir / "taken.xml");
-    EXPECT_EQ(error_of([&] { occkit::write_file_atomic(dir / "taken.xml", "x"); }),
+    EXPECT_EQ(error_of([&] { occkit::cli::write_file_atomic(dir / "taken.xml", "x"); }),
               (dir / "taken.xml").string() + ": is a directory");
     EXPECT_EQ(names_in(dir), (std::vector<std::string>{"file.txt", "taken.xml"}));
 }
@@ -264,7 +304,7 @@ TEST(WriteFileAtomic, WriteErrorsRemoveTheTemporaryFile) {
     rlimit small = saved;
     small.rlim_cur = 4096;
     ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
-    std::string message = error_of([&] { occkit::write_file_atomic(target, std::string(100000, 'x')); });
+    std::string message = error_of([&] { occkit::cli::write_file_atomic(target, std::string(100000, 'x')); });
     ::setrlimit(RLIMIT_FSIZE, &saved);
     std::signal(SIGXFSZ, previous_handler);
 
@@ -273,10 +313,11 @@ TEST(WriteFileAtomic, WriteErrorsRemoveTheTemporaryFile) {
 }
 
 TEST(WriteFileAtomic, DeviceFilesAreWrittenInPlace) {
-    occkit::write_file_atomic("/dev/null", "discarded");
+    occkit::cli::write_file_atomic("/dev/null", "discarded");
     EXPECT_TRUE(fs::is_character_file("/dev/null"));
     if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
-    EXPECT_EQ(error_of([] { occkit::write_file_atomic("/dev/full", "data"); }), "/dev/full: no space left on device");
+    EXPECT_EQ(error_of([] { occkit::cli::write_file_atomic("/dev/full", "data"); }),
+              "/dev/full: no space left on device");
     EXPECT_TRUE(fs::is_character_file("/dev/full")) << "the device node must not be replaced";
 }
 
@@ -285,7 +326,7 @@ TEST(WriteFileAtomic, DashWritesStandardOutputAndReportsItsErrors) {
     ASSERT_EQ(::pipe(pipe_fds), 0);
     {
         RedirectedDescriptor stdout_to_pipe(STDOUT_FILENO, pipe_fds[1]);
-        occkit::write_file_atomic("-", "to stdout");
+        occkit::cli::write_file_atomic("-", "to stdout");
     }
     ::close(pipe_fds[1]);
     char buffer[64] = {};
@@ -299,7 +340,7 @@ TEST(WriteFileAtomic, DashWritesStandardOutputAndReportsItsErrors) {
     std::string message;
     {
         RedirectedDescriptor stdout_to_full(STDOUT_FILENO, full);
-        message = error_of([] { occkit::write_file_atomic("-", "lost"); });
+        message = error_of([] { occkit::cli::write_file_atomic("-", "lost"); });
     }
     ::close(full);
     EXPECT_EQ(message, "standard output: no space left on device");
@@ -307,7 +348,7 @@ TEST(WriteFileAtomic, DashWritesStandardOutputAndReportsItsErrors) {
 
 // --- collect_inputs ---
 
-std::vector<std::string> relatives(const std::vector<occkit::InputFile>& inputs) {
+std::vector<std::string> relatives(const std::vector<occkit::cli::InputFile>& inputs) {
     std::vector<std::string> out;
     for (const auto& input : inputs) out.push_back(input.relative);
     return out;
@@ -321,7 +362,7 @@ TEST(CollectInputs, WalksDirectoriesSortedAndFilteredByExtension) {
         write_text(dir / name, "x");
     fs::create_directory(dir / "empty");
 
-    std::vector<occkit::InputFile> inputs = occkit::collect_inputs({dir.string()}, {".html", ".HTM"});
+    std::vector<occkit::cli::InputFile> inputs = occkit::cli::collect_inputs({dir.string()}, {".html", ".HTM"});
     EXPECT_EQ(relatives(inputs), (std::vector<std::string>{"A.HTM", "b.html", "sub-x.html", "sub/.hidden.html",
                                                            "sub/d.html", "sub/deeper/e.htm"}));
     ASSERT_EQ(inputs.size(), 6u);
@@ -330,7 +371,7 @@ TEST(CollectInputs, WalksDirectoriesSortedAndFilteredByExtension) {
     for (const auto& input : inputs) EXPECT_EQ(input.error, "") << input.path;
 
     // Extensions may be given without the dot.
-    EXPECT_EQ(relatives(occkit::collect_inputs({dir.string()}, {"txt"})), std::vector<std::string>{"notes.txt"});
+    EXPECT_EQ(relatives(occkit::cli::collect_inputs({dir.string()}, {"txt"})), std::vector<std::string>{"notes.txt"});
 }
 
 TEST(CollectInputs, TakesNamedFilesStdinAndReportsMissingPaths) {
@@ -338,8 +379,8 @@ TEST(CollectInputs, TakesNamedFilesStdinAndReportsMissingPaths) {
     const fs::path& dir = scratch.path();
     write_text(dir / "page.pdf", "x");
     std::string missing = (dir / "gone.html").string();
-    std::vector<occkit::InputFile> inputs =
-        occkit::collect_inputs({(dir / "page.pdf").string(), "-", missing}, {".html"});
+    std::vector<occkit::cli::InputFile> inputs =
+        occkit::cli::collect_inputs({(dir / "page.pdf").string(), "-", missing}, {".html"});
     ASSERT_EQ(inputs.size(), 3u);
     EXPECT_EQ(inputs[0].path, (dir / "page.pdf").string());
     EXPECT_EQ(inputs[0].relative, "page.pdf");
@@ -360,7 +401,7 @@ TEST(CollectInputs, SymlinkLoopsTerminateAndAreReported) {
     fs::create_directory_symlink("sub", dir / "alias");         // a second route to sub
     fs::create_symlink("nowhere.html", dir / "dangling.html");  // broken file link
 
-    std::vector<occkit::InputFile> inputs = occkit::collect_inputs({dir.string()}, {".html"});
+    std::vector<occkit::cli::InputFile> inputs = occkit::cli::collect_inputs({dir.string()}, {".html"});
     std::vector<std::string> good, failed;
     for (const auto& input : inputs) (input.error.empty() ? good : failed).push_back(input.relative);
     // sub is walked once, under its own name rather than through the alias.
@@ -383,7 +424,7 @@ TEST(CollectInputs, UnreadableSubdirectoryBecomesAnErrorEntry) {
     write_text(dir / "ok.html", "x");
     write_text(dir / "locked" / "hidden.html", "x");
     fs::permissions(dir / "locked", fs::perms::none);
-    std::vector<occkit::InputFile> inputs = occkit::collect_inputs({dir.string()}, {".html"});
+    std::vector<occkit::cli::InputFile> inputs = occkit::cli::collect_inputs({dir.string()}, {".html"});
     fs::permissions(dir / "locked", fs::perms::owner_all);
     ASSERT_EQ(inputs.size(), 2u);
     EXPECT_EQ(inputs[0].relative, "locked");

@@ -633,6 +633,23 @@ TEST(ValidateCli, ExitCodesFollowFailOn) {
     EXPECT_EQ(run_cli({"validate", "--format", "yaml", c.clean.string()}).exit_code, 2);
 }
 
+// Page or canonical XML is the library's decision (is_canonical_xml), not the file name's alone: canonical XML saved
+// under another name is validated as XML, and a page with no page extension is converted first.
+TEST(ValidateCli, PageOrXmlIsDecidedByTheContentAsTheLibraryDoes) {
+    Corpus c = write_corpus("validate-page-or-xml");
+    fs::path xml_as_txt = c.dir / "clean-copy.txt";
+    fs::copy_file(c.error, xml_as_txt);
+    fs::path page_as_dat = c.dir / "page.dat";
+    fs::copy_file(fs::path(OCCKIT_SOURCE_DIR) / "samples/generic/timber-frame-carpenter.txt", page_as_dat);
+
+    auto xml = run_cli({"validate", "--format", "json", xml_as_txt.string()});
+    EXPECT_EQ(xml.exit_code, 1) << xml.err;  // read as XML: the missing title is found
+    EXPECT_NE(xml.out.find("\"missing-title\""), std::string::npos) << xml.out;
+    auto page = run_cli({"validate", "--format", "text", page_as_dat.string()});
+    EXPECT_EQ(page.exit_code, 0) << page.out << page.err;  // read as a page: no XML parse error
+    EXPECT_EQ(page.out.find("not well-formed"), std::string::npos) << page.out;
+}
+
 TEST(ValidateCli, AnUnreadableFileIsAFindingAndTheRunGoesOn) {
     Corpus c = write_corpus("validate-unreadable");
     fs::path missing = c.dir / "missing.xml";

@@ -168,9 +168,4 @@ std::vector<std::filesystem::path> output_paths_for(std::vector<InputFile>& inpu
     return paths;
 }
 
-std::string without_path(const std::string& message, const std::string& path) {
-    std::string prefix = path + ": ";
-    return message.starts_with(prefix) ? message.substr(prefix.size()) : message;
-}
-
 }  // namespace occkit::cli

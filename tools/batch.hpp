@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "files.hpp"
 #include "occkit/dates.hpp"
 #include "occkit/io.hpp"
 
@@ -65,8 +66,5 @@ bool names_directory(const std::vector<std::string>& inputs, const std::vector<I
 // the jobs finish; a clash still left is an error for the later input.
 std::vector<std::filesystem::path> output_paths_for(std::vector<InputFile>& inputs,
                                                     const std::filesystem::path& out_dir, const std::string& extension);
-
-// An error message without the "<path>: " that read_input puts first, for reports that name the file themselves.
-std::string without_path(const std::string& message, const std::string& path);
 
 }  // namespace occkit::cli

@@ -13,13 +13,14 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "files.hpp"
 #include "manner.hpp"
 #include "ndjson.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
-#include "occkit/xml.hpp"
 #include "occkit/warc.hpp"
+#include "occkit/xml.hpp"
 #include "page_options.hpp"
 #include "snapshots.hpp"
 
@@ -28,8 +29,6 @@ namespace occkit::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::vector<std::string> page_extensions = {".html", ".htm", ".xhtml", ".txt", ".text"};
 
 // Bounds on one input, so a hostile or broken page is refused early instead of exhausting memory or time
 // (README, "Limits and hostile input"). 0 means no limit.

@@ -12,6 +12,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "files.hpp"
 #include "manner.hpp"
 #include "occkit/archive.hpp"
 #include "occkit/convert.hpp"

@@ -9,6 +9,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "files.hpp"
 #include "manner.hpp"
 #include "ndjson.hpp"
 #include "occkit/convert.hpp"
@@ -25,7 +26,6 @@ namespace fs = std::filesystem;
 namespace {
 
 // Canonical XML, and the pages `occkit convert` reads (converted first).
-const std::vector<std::string> export_extensions = {".xml", ".html", ".htm", ".xhtml", ".txt", ".text"};
 const std::vector<std::string> import_extensions = {".json", ".ndjson", ".jsonl"};
 
 // --- inputs ---
@@ -344,7 +344,7 @@ void add_export(CLI::App& app, int& rc) {
         ->excludes(cmd->get_option("--output"), cmd->get_option("--format"));
     cmd->callback([opt, &rc] {
         if (opt->records) {
-            rc = export_page_records(opt->inputs, export_extensions, default_max_input_bytes);
+            rc = export_page_records(opt->inputs, document_extensions, default_max_input_bytes);
             return;
         }
         auto convert_options = opt->pages.convert_options("export");
@@ -356,7 +356,7 @@ void add_export(CLI::App& app, int& rc) {
         settings.convert = std::move(*convert_options);
         settings.convert.url = opt->url;
         settings.quiet = quiet();
-        auto inputs = inputs_or_stdin(opt->inputs, export_extensions);
+        auto inputs = inputs_or_stdin(opt->inputs, document_extensions);
         rc = opt->format == "ndjson" ? export_stream(*opt, inputs, settings) : export_documents(*opt, inputs, settings);
     });
 

@@ -5,6 +5,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "files.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/learn.hpp"
@@ -31,7 +32,7 @@ void print_summary(const LayoutDraft& d) {
 
 int learn(const LearnArgs& args) {
     std::vector<LearnPage> pages;
-    for (const auto& in : collect_inputs(args.inputs, {".html", ".htm", ".xhtml", ".txt", ".text"})) {
+    for (const auto& in : collect_inputs(args.inputs, page_extensions)) {
         if (!in.error.empty()) throw Error(in.path + ": " + in.error);
         pages.push_back({in.path, read_input(in.path)});
     }

@@ -12,6 +12,7 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "files.hpp"
 #include "manner.hpp"
 #include "occkit/convert.hpp"
 #include "occkit/error.hpp"
@@ -28,7 +29,6 @@ namespace fs = std::filesystem;
 namespace {
 
 // Canonical XML and the raw pages `convert` reads; pages are converted on the fly.
-const std::vector<std::string> stale_extensions = {".xml", ".html", ".htm", ".xhtml", ".txt", ".text"};
 
 StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy,
                        const ConvertOptions& convert_options) {
@@ -79,8 +79,7 @@ int run_stale(Options& opt) {
         usage_error("stale", "--as-of: '" + opt.as_of + "' is not a date such as 2026-11-22");
         return exit_usage;
     }
-    StaleFormat format = StaleFormat::text;
-    stale_format_from_string(opt.format, format);  // checked by CLI11
+    StaleFormat format = stale_format_from_string(opt.format).value_or(StaleFormat::text);  // checked by CLI11
     StalePolicy policy;
     ConvertOptions convert_options;
     try {
@@ -90,7 +89,7 @@ int run_stale(Options& opt) {
         report(std::string("occkit: stale: ") + e.what());
         return exit_usage;
     }
-    auto inputs = inputs_or_stdin(opt.inputs, stale_extensions);
+    auto inputs = inputs_or_stdin(opt.inputs, document_extensions);
     std::vector<std::optional<StaleAudit>> audits(inputs.size());
     auto work = [&](const InputFile& in) -> std::string {
         try {

@@ -16,12 +16,14 @@
 #include "batch.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "files.hpp"
 #include "manner.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/stale.hpp"
 #include "occkit/validate.hpp"
 #include "occkit/version.hpp"
+#include "occkit/xml.hpp"
 #include "page_options.hpp"
 
 namespace occkit::cli {
@@ -29,8 +31,6 @@ namespace occkit::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::vector<std::string> page_extensions = {".html", ".htm", ".xhtml", ".txt", ".text"};
 
 struct Options {
     std::vector<std::string> inputs;
@@ -52,23 +52,18 @@ struct Options {
     PageOptions pages;  // how pages are converted
 };
 
-bool has_page_extension(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(page_extensions.begin(), page_extensions.end(), extension) != page_extensions.end();
-}
-
 // Directories give their canonical XML (.xml), or with --from-page their pages: a README.txt beside the XML of a
-// CI corpus is not a page to validate. Files named explicitly are pages by their extension; standard input is
-// canonical XML unless --from-page says it is a page.
+// CI corpus is not a page to validate.
 std::vector<InputFile> validate_inputs(const Options& opt) {
     std::vector<std::string> extensions = opt.from_page ? page_extensions : std::vector<std::string>{".xml"};
     return inputs_or_stdin(opt.inputs, extensions);
 }
 
-bool is_page(const InputFile& in, const Options& opt) {
-    return opt.from_page || (in.path != "-" && has_page_extension(in.path));
+// A file is canonical XML when the library says so (is_canonical_xml: a .xml name or the occupation namespace in
+// its prologue), and a page otherwise; standard input is canonical XML unless --from-page says it is a page, so a
+// broken document piped in is reported as broken rather than read as a page.
+bool is_page(const InputFile& in, std::string_view bytes, const Options& opt) {
+    return opt.from_page || (in.path != "-" && !is_canonical_xml(bytes, in.path));
 }
 
 // The staleness audit's rules (occkit stale), offered to validate: on with --stale or --stale-policy, or one by one
@@ -109,11 +104,9 @@ std::unique_ptr<Validator> make_validator(Options& opt, std::string& error) {
 }
 
 ReportFormat chosen_format(const Options& opt, bool format_given) {
-    ReportFormat format = ReportFormat::text;
     const char* github = std::getenv("GITHUB_ACTIONS");
     if (!format_given && github && std::string_view(github) == "true") return ReportFormat::github;
-    report_format_from_string(opt.format, format);  // checked by CLI11
-    return format;
+    return report_format_from_string(opt.format).value_or(ReportFormat::text);  // checked by CLI11
 }
 
 struct Run {
@@ -136,10 +129,11 @@ Run validate_all(const Validator& validator, const Options& opt) {
                 if (!input_errors[index].empty()) throw Error(input_errors[index]);
                 bytes = read_input(in.path);
             } catch (const Error& e) {
-                if (auto f = validator.read_error(in.path, without_path(e.what(), in.path))) out.push_back(*f);
+                if (auto f = validator.read_error(in.path, e.reason())) out.push_back(*f);
                 return {};
             }
-            out = is_page(in, opt) ? validator.validate_page(bytes, in.path) : validator.validate_xml(bytes, in.path);
+            out = is_page(in, bytes, opt) ? validator.validate_page(bytes, in.path)
+                                          : validator.validate_xml(bytes, in.path);
             return {};
         } catch (const std::exception& e) {
             return std::string("internal error: ") + e.what();
@@ -200,8 +194,7 @@ int run_validate(Options& opt, bool format_given) {
         report("occkit: validate: " + error);
         return exit_usage;
     }
-    Severity fail_on = Severity::error;
-    severity_from_string(opt.fail_on, fail_on);  // checked by CLI11
+    Severity fail_on = severity_from_string(opt.fail_on).value_or(Severity::error);  // checked by CLI11
 
     Run run = validate_all(*validator, opt);
     std::vector<fs::path> protected_inputs(run.files.begin(), run.files.end());

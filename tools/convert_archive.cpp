@@ -6,6 +6,7 @@
 #include <set>
 
 #include "batch.hpp"
+#include "files.hpp"
 #include "occkit/io.hpp"
 #include "occkit/warc.hpp"
 #include "occkit/xml.hpp"
@@ -30,8 +31,7 @@ fs::path uri_path(const std::string& uri) {
     for (const auto& part : fs::path(safe))
         if (!part.empty() && part.string().find_first_not_of('.') != std::string::npos && part != "/") out /= part;
     if (out.empty()) out = "index";
-    std::string ext = out.extension().string();
-    if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || ext == ".txt") out.replace_extension();
+    if (has_extension(out, page_extensions)) out.replace_extension();
     return out.string() + ".xml";
 }
 

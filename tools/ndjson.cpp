@@ -118,7 +118,7 @@ int export_page_records(const std::vector<std::string>& paths, const std::vector
             } catch (const Error& e) {
                 if (stdout_failed()) break;
                 ++failed;
-                report("occkit: " + without_path(e.what(), in.path).insert(0, in.path + ": "));
+                report("occkit: " + in.path + ": " + e.reason());
             }
         }
     }

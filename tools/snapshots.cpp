@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "batch.hpp"
+#include "files.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/warc.hpp"
@@ -16,8 +17,6 @@ namespace occkit::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::vector<std::string> snapshot_extensions = {".xml", ".html", ".htm", ".xhtml", ".txt", ".text"};
 
 bool same_file(const std::string& a, const std::string& b) {
     if (fs::path(a).lexically_normal() == fs::path(b).lexically_normal()) return true;
@@ -56,7 +55,7 @@ std::vector<FoundFile> find_files(const std::vector<std::string>& paths, Snapsho
     for (const auto& p : paths) {
         bool folder = fs::is_directory(p);
         source.any_folder = source.any_folder || folder;
-        for (auto& in : collect_inputs({p}, snapshot_extensions, follow_symlinks()))
+        for (auto& in : collect_inputs({p}, document_extensions, follow_symlinks()))
             found.push_back({std::move(in), folder});
     }
     return found;
@@ -80,8 +79,10 @@ std::vector<KeyedSnapshot> read_files(const std::vector<FoundFile>& found, const
                 found[k].in_folder ? "path:" + snapshot_path_key(in.relative) : profile_identity(s.snapshot.profile);
             read[k] = std::move(s);
             return {};
+        } catch (const Error& e) {
+            return e.reason();  // run_batch names the file itself
         } catch (const std::exception& e) {
-            return without_path(e.what(), in.path);  // run_batch names the file itself
+            return e.what();
         }
     };
     failed += run_batch(inputs, source.jobs, work, "reading");
@@ -119,8 +120,10 @@ Profile load_profile_file(const std::string& path, const ConvertOptions& convert
     std::string bytes = read_input(path);
     try {
         return read_profile(bytes, path, convert);
+    } catch (const Error& e) {
+        throw Error(path + ": " + e.what(), e.code(), path);
     } catch (const std::exception& e) {
-        throw Error(path + ": " + e.what());
+        throw Error(path + ": " + e.what(), ErrorCode::invalid_input, path);
     }
 }
 
@@ -140,7 +143,7 @@ std::vector<KeyedSnapshot> read_snapshots(const std::vector<std::string>& paths,
 bool dates_name_inputs(const std::vector<std::pair<std::string, CalendarDate>>& dates,
                        const std::vector<std::string>& paths) {
     if (dates.empty()) return true;
-    auto inputs = collect_inputs(paths, snapshot_extensions, follow_symlinks());
+    auto inputs = collect_inputs(paths, document_extensions, follow_symlinks());
     for (const auto& named : dates) {  // not a structured binding: clang 14 cannot capture one in a lambda
         const std::string& file = named.first;
         if (std::none_of(inputs.begin(), inputs.end(), [&](const InputFile& in) { return same_file(file, in.path); })) {

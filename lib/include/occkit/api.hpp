@@ -1,20 +1,13 @@
 /// @file
-/// What every public header opens with: the mark of an exported declaration and occkit's versioned namespace.
+/// What every public header opens with: occkit's versioned namespace, which is also the library's export mark.
 #pragma once
-
-/// Marks what the shared library exports. The library is built with hidden visibility, so whatever a public header
-/// does not mark stays internal to it, and third-party code linked in is never re-exported. (In the static library
-/// the mark changes nothing.)
-#if defined(__GNUC__)
-#define OCCKIT_API __attribute__((visibility("default")))
-#else
-#define OCCKIT_API
-#endif
 
 /// Opens occkit's namespace in a public header. Its inline `v0` part is the ABI version: callers write
 /// occkit::convert, the linker sees occkit::v0::convert, so a program built against one ABI can never bind to
-/// another's symbols. What a public header declares in it is exported: the visibility pragma (which GCC and clang
-/// both carry from a declaration to its definition) does what OCCKIT_API on each declaration would.
+/// another's symbols. It is also what exports: the library is built with hidden visibility, and what a public
+/// header declares between these macros gets default visibility (a pragma GCC and clang both carry from a
+/// declaration to its definition), so one mark per header does what an export attribute on each declaration would,
+/// while internal helpers and third-party code linked in stay hidden. (In the static library it changes nothing.)
 #define OCCKIT_BEGIN_NAMESPACE \
     namespace occkit {         \
     inline namespace v0 {      \

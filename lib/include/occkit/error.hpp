@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <system_error>
 
 #include "occkit/api.hpp"
 
@@ -41,5 +42,10 @@ private:
     ErrorCode code_;
     std::string path_;
 };
+
+/// The system's reason for an errno value, in lower case to read after "<path>: " ("no such file or directory").
+std::string system_reason(int error_number);
+/// The same for an error code from std::filesystem or another library (its message when it is not a system error).
+std::string system_reason(const std::error_code& ec);
 
 OCCKIT_END_NAMESPACE

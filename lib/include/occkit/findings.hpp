@@ -5,6 +5,7 @@
 
 #include "occkit/api.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,7 @@ OCCKIT_BEGIN_NAMESPACE
 enum class Severity { info, warning, error };
 
 std::string_view to_string(Severity s);                        ///< "info", "warning", "error"
-bool severity_from_string(std::string_view s, Severity& out);  ///< false when `s` is not a severity name
+std::optional<Severity> severity_from_string(std::string_view s);  ///< nullopt when `s` is not a severity name
 
 /// Rule metadata: stable id ("missing-title"), default severity, one-line summary, longer explanation.
 struct RuleInfo {
@@ -43,7 +44,7 @@ std::string fingerprint(const Finding& f);
 
 /// codeclimate: GitLab Code Quality (Code Climate issues JSON).
 enum class ReportFormat { text, json, sarif, junit, github, codeclimate };
-bool report_format_from_string(std::string_view s, ReportFormat& out);  ///< false when `s` is not a format name
+std::optional<ReportFormat> report_format_from_string(std::string_view s);  ///< nullopt when `s` is not a format name
 
 /// What the report writers need beyond the findings.
 struct ReportOptions {

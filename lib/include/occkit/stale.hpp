@@ -132,8 +132,8 @@ std::vector<StaleSummary> summarize_staleness(const std::vector<StaleAudit>& aud
 
 /// Report formats of `occkit stale`.
 enum class StaleFormat { text, json, csv, sarif };
-/// Parses "text", "json", "csv" or "sarif" into `out`; false for anything else.
-bool stale_format_from_string(std::string_view s, StaleFormat& out);
+/// The format "text", "json", "csv" or "sarif" names; nullopt for anything else.
+std::optional<StaleFormat> stale_format_from_string(std::string_view s);
 
 /// text: every section as a table sorted by age (oldest first, undated last), the other findings, the summary.
 /// json: {asOf, profiles: [{file, jurisdiction, layout, title, flagged, sections, findings}], summary}; an undated

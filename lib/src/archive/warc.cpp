@@ -87,14 +87,14 @@ std::string body_in_utf8(std::string_view body, const std::string& charset) {
 class RawStream {
 public:
     RawStream(const std::string& path, const std::string_view* bytes) : path_(path) {
-        if (!a_) throw Error(path_ + ": cannot start libarchive");
+        if (!a_) fail("cannot start libarchive", ErrorCode::io);
         archive_read_support_filter_all(a_.get());
         archive_read_support_format_raw(a_.get());
         archive_entry* entry = nullptr;
         int opened = bytes ? archive_read_open_memory(a_.get(), bytes->data(), bytes->size())
                            : archive_read_open_filename(a_.get(), path_.c_str(), 1 << 16);
         if (opened != ARCHIVE_OK || archive_read_next_header(a_.get(), &entry) != ARCHIVE_OK)
-            throw Error(path_ + ": " + error_text());
+            fail(error_text(), ErrorCode::io);
     }
 
     // At least `n` bytes from the current position, unless the stream ends first. Throws on a read error.
@@ -110,6 +110,9 @@ public:
     std::string error_text() const {
         const char* e = archive_error_string(a_.get());
         return e ? e : "unreadable";
+    }
+    [[noreturn]] void fail(const std::string& reason, ErrorCode code) const {
+        throw Error(path_ + ": " + reason, code, path_);
     }
 
 private:
@@ -127,7 +130,7 @@ private:
         }
         char chunk[1 << 16];
         la_ssize_t n = archive_read_data(a_.get(), chunk, sizeof chunk);
-        if (n < 0) throw Error(error_text());
+        if (n < 0) throw Error(error_text(), ErrorCode::io);
         if (n == 0) eof_ = true;
         buf_.append(chunk, static_cast<std::size_t>(n));
     }
@@ -188,7 +191,7 @@ public:
             auto view = in_.peek(max_header);
             auto end = view.find("\r\n\r\n");
             auto header = end == std::string_view::npos ? std::nullopt : read_header(view.substr(0, end));
-            if (!header && first) throw Error(path_ + ": not a web archive (no WARC record at its start)");
+            if (!header && first) in_.fail("not a web archive (no WARC record at its start)", ErrorCode::invalid_input);
             if (!header || !header->length)
                 return on_problem({last_uri_, at, "bad WARC record header; nothing after it is read"});
             in_.consume(end + 4);

@@ -41,7 +41,7 @@ PageBlocks read_page(const LearnPage& page, const BlockLimits& limits) {
         if (p.doc.blocks.empty()) throw Error("no text to learn from");
         return p;
     } catch (const Error& e) {
-        throw Error(page.name + ": " + e.what());
+        throw Error(page.name + ": " + e.what(), e.code(), page.name);
     }
 }
 

@@ -248,18 +248,12 @@ std::string write_sarif(const std::vector<StaleAudit>& audits) {
 
 }  // namespace
 
-bool stale_format_from_string(std::string_view s, StaleFormat& out) {
-    if (s == "text")
-        out = StaleFormat::text;
-    else if (s == "json")
-        out = StaleFormat::json;
-    else if (s == "csv")
-        out = StaleFormat::csv;
-    else if (s == "sarif")
-        out = StaleFormat::sarif;
-    else
-        return false;
-    return true;
+std::optional<StaleFormat> stale_format_from_string(std::string_view s) {
+    if (s == "text") return StaleFormat::text;
+    if (s == "json") return StaleFormat::json;
+    if (s == "csv") return StaleFormat::csv;
+    if (s == "sarif") return StaleFormat::sarif;
+    return std::nullopt;
 }
 
 std::string write_stale_report(StaleFormat format, const std::vector<StaleAudit>& audits, const CalendarDate& as_of) {

@@ -347,16 +347,10 @@ std::string_view to_string(Severity s) {
     return "error";
 }
 
-bool severity_from_string(std::string_view s, Severity& out) {
-    if (s == "info")
-        out = Severity::info;
-    else if (s == "warning")
-        out = Severity::warning;
-    else if (s == "error")
-        out = Severity::error;
-    else
-        return false;
-    return true;
+std::optional<Severity> severity_from_string(std::string_view s) {
+    for (Severity severity : {Severity::info, Severity::warning, Severity::error})
+        if (s == to_string(severity)) return severity;
+    return std::nullopt;
 }
 
 std::string fingerprint(const Finding& f) {
@@ -368,22 +362,14 @@ std::string fingerprint(const Finding& f) {
     return sha256_hex(key).substr(0, 32);
 }
 
-bool report_format_from_string(std::string_view s, ReportFormat& out) {
-    if (s == "text")
-        out = ReportFormat::text;
-    else if (s == "json")
-        out = ReportFormat::json;
-    else if (s == "sarif")
-        out = ReportFormat::sarif;
-    else if (s == "junit")
-        out = ReportFormat::junit;
-    else if (s == "codeclimate")
-        out = ReportFormat::codeclimate;
-    else if (s == "github")
-        out = ReportFormat::github;
-    else
-        return false;
-    return true;
+std::optional<ReportFormat> report_format_from_string(std::string_view s) {
+    if (s == "text") return ReportFormat::text;
+    if (s == "json") return ReportFormat::json;
+    if (s == "sarif") return ReportFormat::sarif;
+    if (s == "junit") return ReportFormat::junit;
+    if (s == "codeclimate") return ReportFormat::codeclimate;
+    if (s == "github") return ReportFormat::github;
+    return std::nullopt;
 }
 
 std::string write_report(ReportFormat format, const std::vector<Finding>& findings, const std::vector<RuleInfo>& rules,

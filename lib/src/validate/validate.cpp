@@ -758,12 +758,12 @@ RuleConfig RuleConfig::parse(std::string_view text, const std::string& origin) {
         std::string_view level = equals == std::string_view::npos ? "" : detail::trim(line.substr(equals + 1));
         if (equals == std::string_view::npos || !is_rule_id(id) || level.empty())
             throw Error(where + ": expected \"rule-id = off|info|warning|error\"");
-        Severity severity = Severity::error;
-        if (level != "off" && !severity_from_string(level, severity))
+        std::optional<Severity> severity = severity_from_string(level);
+        if (level != "off" && !severity)
             throw Error(where + ": unknown level '" + std::string(level) + "' (off, info, warning or error)");
         if (const Setting* earlier = config.find(id))
             throw Error(where + ": " + std::string(id) + " is already set at " + earlier->where);
-        config.set(std::string(id), level == "off" ? std::nullopt : std::optional(severity), where);
+        config.set(std::string(id), level == "off" ? std::nullopt : severity, where);
     }
     return config;
 }
