@@ -95,6 +95,14 @@ TEST(FindWages, RangeWithSpacedThousands) {
                range(WagePer::year, 32000, 36000, "", "$32\u00a0000 - $36\u00a0000 a year"));
 }
 
+// The wage reader splits words with the scanner the date reader uses: a zero-width space or soft hyphen a CMS left
+// inside the unit is not a word of its own, and a typographic apostrophe reads as ASCII.
+TEST(FindWages, InvisibleCharactersAndApostrophesDoNotSplitTheUnit) {
+    expect_one("$20 to $25 an\u200B hour", range(WagePer::hour, 20, 25, "", "$20 to $25 an\u200B hour"));
+    expect_one("$20 to $25 per\u00ADhour", range(WagePer::hour, 20, 25, "", "$20 to $25 per\u00ADhour"));
+    expect_one("de 20 $ à 25 $ l\u2019heure", range(WagePer::hour, 20, 25, "", "20 $ à 25 $ l\u2019heure"));
+}
+
 TEST(FindWages, RangeJoiners) {
     expect_one("$20–$25 per hour", range(WagePer::hour, 20, 25, "", "$20–$25 per hour"));
     expect_one("between $40,000 and $55,000 annually",

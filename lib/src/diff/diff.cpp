@@ -60,7 +60,7 @@ std::vector<WordToken> split_words(std::string_view text) {
     int32_t start = words->first();
     for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
         bool blank = true;
-        for (int32_t i = start; i < end && blank; ++i) blank = u_isUWhiteSpace(u.charAt(i));
+        for (int32_t i = start; i < end && blank; ++i) blank = detail::is_space_code_point(u.charAt(i));
         if (blank) {
             space_pending = true;
             continue;

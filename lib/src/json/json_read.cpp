@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "model/canonical.hpp"
-#include "json/json_writer.hpp"
 #include "occkit/error.hpp"
 #include "occkit/json.hpp"
 #include "occkit/xml.hpp"
@@ -45,13 +44,6 @@ struct Node {
     throw Error((node.path.empty() ? std::string("top level") : node.path) + ": " + reason);
 }
 
-// A key or value quoted in a message as a JSON string, so a newline in it cannot split the one-line error.
-std::string in_quotes(std::string_view text) {
-    std::string quoted;
-    detail::append_json_quoted(quoted, text);
-    return quoted;
-}
-
 // A value as an error message shows it: scalars as written (long strings cut at a character boundary), objects and
 // arrays by their type, so a message stays one short line whatever the input holds.
 std::string shown(const json& value) {
@@ -59,8 +51,8 @@ std::string shown(const json& value) {
     if (value.is_structured()) return value.type_name();
     if (!value.is_string()) return value.dump();
     std::string_view text = value.get_ref<const std::string&>();
-    if (text.size() <= longest) return in_quotes(text);
-    return in_quotes(detail::utf8_prefix(text, longest)) + "...";
+    if (text.size() <= longest) return detail::quoted(text);
+    return detail::quoted(detail::utf8_prefix(text, longest)) + "...";
 }
 
 // Text the canonical XML could not carry (the parser has already checked UTF-8), as read_xml refuses it.
@@ -74,13 +66,13 @@ void expect_object(const Node& node, std::initializer_list<std::string_view> key
     if (!node.value.is_object()) fail(node, "expected an object, found " + std::string(node.value.type_name()));
     for (const auto& member : node.value.items())
         if (std::find(keys.begin(), keys.end(), member.key()) == keys.end())
-            fail(node, "unknown key " + in_quotes(member.key()));
+            fail(node, "unknown key " + detail::quoted(member.key()));
 }
 
 bool has(const Node& node, std::string_view name) { return node.value.contains(std::string(name)); }
 
 Node required_member(const Node& node, std::string_view name) {
-    if (!has(node, name)) fail(node, "missing key " + in_quotes(name));
+    if (!has(node, name)) fail(node, "missing key " + detail::quoted(name));
     return node.member(name);
 }
 
@@ -135,7 +127,7 @@ template <typename Enum>
 Enum enumerated(const Node& node, std::string_view name, std::optional<Enum> (*from_string)(std::string_view)) {
     std::string text = required_string(node, name);
     std::optional<Enum> value = from_string(text);
-    if (!value) fail(node.member(name), "unknown value " + in_quotes(text));
+    if (!value) fail(node.member(name), "unknown value " + detail::quoted(text));
     return *value;
 }
 
@@ -257,7 +249,8 @@ Content read_content(const Node& node) {
     if (type == "p") return read_paragraph(node);
     if (type == "list") return read_list(node);
     if (type == "table") return read_table(node);
-    fail(node.member("type"), "unknown content type " + in_quotes(type) + " (expected \"p\", \"list\" or \"table\")");
+    fail(node.member("type"),
+         "unknown content type " + detail::quoted(type) + " (expected \"p\", \"list\" or \"table\")");
 }
 
 Section read_section(const Node& node, int depth) {
@@ -284,7 +277,7 @@ void check_schema_version(const Node& root) {
     std::string version = required_string(root, "schemaVersion");
     if (version != "1" && !version.starts_with("1."))
         fail(root.member("schemaVersion"),
-             "unsupported schemaVersion " + in_quotes(version) + " (this occkit reads 1.x)");
+             "unsupported schemaVersion " + detail::quoted(version) + " (this occkit reads 1.x)");
 }
 
 Profile read_occupation(const Node& root) {
@@ -314,7 +307,7 @@ public:
         } else if (event == json::parse_event_t::object_end) {
             keys_.pop_back();
         } else if (event == json::parse_event_t::key && !keys_.back().insert(parsed.get<std::string>()).second) {
-            throw Error("duplicate key " + in_quotes(parsed.get<std::string>()));
+            throw Error("duplicate key " + detail::quoted(parsed.get<std::string>()));
         }
         return true;
     }

@@ -35,7 +35,7 @@ bool plausible_year(int year) { return year >= first_plausible_year && year <= l
 // ---------------------------------------------------------------------------------------------------------------
 // Tokens
 
-enum class TokenKind : std::uint8_t { word, number, punct };
+using TokenKind = detail::PieceKind;
 
 struct Token {
     std::size_t begin = 0;  // byte range in the scanned text
@@ -46,47 +46,19 @@ struct Token {
     bool space_before = false;  // white space separates this token from the previous one
 };
 
-bool is_space_code_point(char32_t cp) {
-    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-    return cp == 0xA0 || cp == 0x202F || u_isUWhiteSpace(static_cast<UChar32>(cp));
-}
-
-// Characters a page may carry that are neither text nor separators (zero-width spaces, soft hyphens, BOM).
-bool is_invisible_code_point(char32_t cp) {
-    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD;
-}
-
-bool is_letter_code_point(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    auto c = static_cast<UChar32>(cp);
-    return u_isUAlphabetic(c) || u_charType(c) == U_NON_SPACING_MARK;
-}
-
-// The text split into words (folded: lower case, no accents), digit runs and single punctuation characters.
+// The text split into words (folded: lower case, no accents), digit runs and single punctuation characters, by the
+// scanner the wage reader shares (detail::next_word_piece); the keys are kept in one buffer.
 class Tokens {
 public:
     explicit Tokens(std::string_view text) : text_(text) {
         keys_.reserve(text.size() + 16);
         tokens_.reserve(text.size() / 4 + 4);
-        std::size_t i = 0;
-        bool space = false;
-        while (i < text.size()) {
-            std::size_t start = i;
-            char32_t cp = detail::next_code_point(text, i);
-            if (is_space_code_point(cp)) {
-                space = true;
-            } else if (is_invisible_code_point(cp)) {
-                continue;
-            } else if (cp >= '0' && cp <= '9') {
-                i = take_run(start, TokenKind::number, space);
-                space = false;
-            } else if (is_letter_code_point(cp)) {
-                i = take_run(start, TokenKind::word, space);
-                space = false;
-            } else {
-                add_punct(start, i, cp, space);
-                space = false;
-            }
+        for (auto piece = detail::next_word_piece(text, 0); piece.begin < text.size();
+             piece = detail::next_word_piece(text, piece.end)) {
+            Token t{piece.begin, piece.end, keys_.size(), 0, piece.kind, piece.space_before};
+            detail::append_piece_key(keys_, text, piece);
+            t.key_end = keys_.size();
+            tokens_.push_back(t);
         }
     }
 
@@ -128,38 +100,6 @@ public:
     }
 
 private:
-    std::size_t take_run(std::size_t start, TokenKind kind, bool space) {
-        Token t{start, start, keys_.size(), 0, kind, space};
-        std::size_t i = start;
-        while (i < text_.size()) {
-            std::size_t at = i;
-            char32_t cp = detail::next_code_point(text_, i);
-            bool same = kind == TokenKind::number ? (cp >= '0' && cp <= '9') : is_letter_code_point(cp);
-            if (!same) {
-                i = at;
-                break;
-            }
-            if (kind == TokenKind::number)
-                keys_ += static_cast<char>(cp);
-            else
-                detail::append_folded_letter(keys_, cp);
-        }
-        t.end = i;
-        t.key_end = keys_.size();
-        tokens_.push_back(t);
-        return i;
-    }
-
-    void add_punct(std::size_t start, std::size_t end, char32_t cp, bool space) {
-        Token t{start, end, keys_.size(), 0, TokenKind::punct, space};
-        if (cp == 0x2019 || cp == 0x2018)
-            keys_ += '\'';  // typographic apostrophes compare as ASCII
-        else
-            keys_.append(text_.substr(start, end - start));
-        t.key_end = keys_.size();
-        tokens_.push_back(t);
-    }
-
     std::string_view text_;
     std::string keys_;
     std::vector<Token> tokens_;

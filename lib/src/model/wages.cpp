@@ -5,15 +5,13 @@
 // before each amount and a few words after it), so the work stays linear on hostile input.
 #include "occkit/wages.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 
-#include "support/text_util.hpp"
 #include "model/wages_internal.hpp"
+#include "support/text_util.hpp"
 
 OCCKIT_BEGIN_IMPL_NAMESPACE
 
@@ -163,17 +161,8 @@ std::optional<std::size_t> number_start(std::string_view s, std::size_t end) {
 // ---------------------------------------------------------------------------------------------------------------
 // Words: folded (lower case, French accents removed) so "L'HEURE", "l’heure" and "Médian" compare simply.
 
-bool is_letter(char32_t cp) {
-    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    return u_isUAlphabetic(static_cast<UChar32>(cp));
-}
-
-bool is_space(char32_t cp) {
-    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-    return u_isUWhiteSpace(static_cast<UChar32>(cp));
-}
-
-// One word, digit run or punctuation character of the text, with its byte range.
+// One word, digit run or punctuation character of the text, with its byte range (detail::next_word_piece, the
+// scanner the date reader shares) and its comparison key.
 struct Piece {
     std::string key;  // folded word, digits, or the character ("'" for typographic apostrophes)
     std::size_t begin = 0;
@@ -183,41 +172,12 @@ struct Piece {
 };
 
 Piece next_piece(std::string_view s, std::size_t pos) {
+    detail::WordPiece scanned = detail::next_word_piece(s, pos);
     Piece p;
-    std::size_t i = pos;
-    char32_t cp = 0;
-    while (i < s.size()) {
-        p.begin = i;
-        cp = detail::next_code_point(s, i);
-        if (!is_space(cp)) break;
-        cp = 0;
-    }
-    if (cp == 0) {
-        p.begin = p.end = s.size();
-        return p;
-    }
-    if (!is_letter(cp) && !(cp >= '0' && cp <= '9')) {
-        if (cp == 0x2019 || cp == 0x2018)
-            p.key.push_back('\'');  // typographic apostrophes compare as ASCII
-        else
-            p.key = std::string(s.substr(p.begin, i - p.begin));
-        p.end = i;
-        return p;
-    }
-    bool digits = cp >= '0' && cp <= '9';
-    p.word = !digits;
-    i = p.begin;
-    while (i < s.size()) {
-        std::size_t at = i;
-        char32_t c = detail::next_code_point(s, i);
-        bool same = digits ? (c >= '0' && c <= '9') : is_letter(c);
-        if (!same) {
-            i = at;
-            break;
-        }
-        detail::append_folded_letter(p.key, c);
-    }
-    p.end = i;
+    p.begin = scanned.begin;
+    p.end = scanned.end;
+    p.word = scanned.kind == detail::PieceKind::word;
+    detail::append_piece_key(p.key, s, scanned);
     return p;
 }
 

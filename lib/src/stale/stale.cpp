@@ -153,19 +153,17 @@ const RuleInfo& rule(std::string_view id) {
     return rule_table()[i];
 }
 
-std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
 // `education section "Educational Requirements"`
 std::string describe(const Section& s) {
     std::string text = s.kind + " section";
-    if (!s.heading.empty()) text += " " + in_quotes(s.heading);
+    if (!s.heading.empty()) text += " " + detail::quoted(s.heading);
     return text;
 }
 
 // "2013-2017", or "2022-2031 (\"from 2022 to 2031\")" when the page words it differently.
 std::string value_and_phrase(const std::string& value, std::string_view phrase) {
     if (phrase.empty() || phrase == value) return value;
-    return value + " (" + in_quotes(phrase) + ")";
+    return value + " (" + detail::quoted(phrase) + ")";
 }
 
 std::string limit_text(const StalePolicy::Limit& limit) {
@@ -316,7 +314,7 @@ private:
     void check_unparsed_line(const std::string& text, int line) {
         if (!looks_like_date_phrase(text)) return;
         std::string_view phrase = detail::trim(text);
-        add("unparsed-date-phrase", "date-like phrase not understood: " + in_quotes(phrase), line,
+        add("unparsed-date-phrase", "date-like phrase not understood: " + detail::quoted(phrase), line,
             "unparsed:" + std::string(phrase));
     }
 

@@ -524,8 +524,7 @@ OCCKIT_END_IMPL_NAMESPACE
 
 OCCKIT_BEGIN_IMPL_NAMESPACE
 
-namespace {
-bool is_space_cp(char32_t cp) {
+bool detail::is_space_code_point(char32_t cp) {
     switch (cp) {
         case 0x20:
         case 0x09:
@@ -546,8 +545,92 @@ bool is_space_cp(char32_t cp) {
             return cp >= 0x2000 && cp <= 0x200A;
     }
 }
-bool is_invisible_cp(char32_t cp) { return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD; }
+
+bool detail::is_invisible_code_point(char32_t cp) {
+    return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF || cp == 0xAD;
+}
+
+bool detail::is_letter_code_point(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    auto c = static_cast<UChar32>(cp);
+    return u_isUAlphabetic(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+std::string detail::quoted(std::string_view text, std::size_t max_code_points) {
+    std::string out = "\"";
+    std::size_t i = 0;
+    for (std::size_t count = 0; i < text.size() && count < max_code_points; ++count) {
+        std::size_t start = i;
+        char32_t cp = next_code_point(text, i);
+        if (cp == '"' || cp == '\\') {
+            out += '\\';
+            out += static_cast<char>(cp);
+        } else if (cp == '\n') {
+            out += "\\n";
+        } else if (cp == '\t') {
+            out += "\\t";
+        } else if (cp == '\r') {
+            out += "\\r";
+        } else if (cp < 0x20) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(cp));
+            out += escape;
+        } else {
+            out.append(text.substr(start, i - start));
+        }
+    }
+    if (i < text.size()) out += "\xE2\x80\xA6";  // U+2026 HORIZONTAL ELLIPSIS
+    out += '"';
+    return out;
+}
+
+namespace {
+bool is_digit_code_point(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+// The end of the run of `kind` (word or number) that starts at `begin`.
+std::size_t end_of_run(std::string_view text, std::size_t begin, detail::PieceKind kind) {
+    std::size_t i = begin;
+    while (i < text.size()) {
+        std::size_t at = i;
+        char32_t cp = detail::next_code_point(text, i);
+        bool same = kind == detail::PieceKind::number ? is_digit_code_point(cp) : detail::is_letter_code_point(cp);
+        if (!same) return at;
+    }
+    return i;
+}
 }  // namespace
+
+detail::WordPiece detail::next_word_piece(std::string_view text, std::size_t pos) {
+    WordPiece piece;
+    std::size_t i = pos;
+    while (i < text.size()) {
+        std::size_t start = i;
+        char32_t cp = next_code_point(text, i);
+        if (is_space_code_point(cp)) {
+            piece.space_before = true;
+        } else if (!is_invisible_code_point(cp)) {
+            piece.begin = start;
+            piece.kind = is_digit_code_point(cp)    ? PieceKind::number
+                         : is_letter_code_point(cp) ? PieceKind::word
+                                                    : PieceKind::punct;
+            piece.end = piece.kind == PieceKind::punct ? i : end_of_run(text, start, piece.kind);
+            return piece;
+        }
+    }
+    piece.begin = piece.end = text.size();
+    return piece;
+}
+
+void detail::append_piece_key(std::string& out, std::string_view text, const WordPiece& piece) {
+    std::string_view bytes = text.substr(piece.begin, piece.end - piece.begin);
+    if (piece.kind == PieceKind::word) {
+        for (std::size_t i = 0; i < bytes.size();) append_folded_letter(out, next_code_point(bytes, i));
+    } else if (bytes == "\xE2\x80\x99" || bytes == "\xE2\x80\x98") {  // U+2019, U+2018
+        out += '\'';                                                  // typographic apostrophes compare as ASCII
+    } else {
+        out.append(bytes);
+    }
+}
 
 std::string normalize_space(std::string_view s) {
     // Written through a pointer into a buffer of the input's size (the output is never longer): this runs on every
@@ -580,9 +663,9 @@ std::string normalize_space(std::string_view s) {
         }
         std::size_t start = i;
         char32_t cp = detail::next_code_point(s, i);
-        if (is_space_cp(cp))
+        if (detail::is_space_code_point(cp))
             pending_space = true;
-        else if (!is_invisible_cp(cp))
+        else if (!detail::is_invisible_code_point(cp))
             put(s.substr(start, i - start));
     }
     out.resize(static_cast<std::size_t>(end - begin));

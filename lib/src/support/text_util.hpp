@@ -28,12 +28,39 @@ bool is_repetition(std::string_view s);
 // Unicode's "maximal subpart" practice and the WHATWG decoder have it for these cases.
 char32_t next_code_point(std::string_view s, std::size_t& i);
 void append_utf8(std::string& out, char32_t cp);
+// Character classes every reader of words shares, so that the date, wage and space readers split text alike.
+// White space: Unicode's White_Space property (no-break spaces included), written out because it runs on every
+// character of every block.
+bool is_space_code_point(char32_t cp);
+// Characters a page may carry that are neither text nor separators: zero-width spaces and joiners, BOM, soft hyphen.
+bool is_invisible_code_point(char32_t cp);
+// Letters (Unicode Alphabetic) and the non-spacing marks that combine with them (a decomposed "é" is one word).
+bool is_letter_code_point(char32_t cp);
+
+// The one word scanner of the phrase readers (dates, wages): a text is a run of pieces, each a word (letters), a
+// number (ASCII digits) or one other character; white space and invisible characters separate them.
+enum class PieceKind : unsigned char { word, number, punct };
+struct WordPiece {
+    std::size_t begin = 0;  // byte range in the text; begin == end == text.size() when no piece is left
+    std::size_t end = 0;
+    PieceKind kind = PieceKind::punct;
+    bool space_before = false;  // white space between the scan's start and this piece
+};
+// The first piece at or after byte `pos`.
+WordPiece next_word_piece(std::string_view text, std::size_t pos);
+// Append the piece's comparison key to `out`: a word folded (append_folded_letter), digits as they are, other
+// characters as they are but typographic apostrophes as "'", so "L’HEURE" and "l'heure" compare equal.
+void append_piece_key(std::string& out, std::string_view text, const WordPiece& piece);
 // Append a letter folded for comparing words in English and French: lower case, and the accents French uses
 // removed ("É" -> "e", "œ" -> "oe"), so "février", "fevrier" and "FÉVRIER" give the same key.
 void append_folded_letter(std::string& out, char32_t cp);
 
 // At most `bytes` bytes of UTF-8 text, not cutting a character in two.
 std::string_view utf8_prefix(std::string_view text, std::size_t bytes);
+
+// Text quoted for a one-line message: in double quotes, with quotes, backslashes and control characters escaped as
+// JSON writes them (a newline in the text cannot split the message), cut after `max_code_points` with "…".
+std::string quoted(std::string_view text, std::size_t max_code_points = std::string_view::npos);
 
 // "1 file", "3 files".
 std::string plural(std::size_t n, std::string_view word);
