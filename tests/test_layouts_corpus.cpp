@@ -9,6 +9,9 @@
 
 #include "../bench/corpus_report.hpp"
 #include "occkit/convert.hpp"
+#include "occkit/error.hpp"
+#include "occkit/layout.hpp"
+#include "occkit/xml.hpp"
 #include "testing.hpp"
 
 namespace fs = std::filesystem;
@@ -567,4 +570,52 @@ TEST(CorpusReport, EveryPageConvertsValidatesAndIsDetectedAsItsSite) {
     for (const char* id : {"alis", "alis-2010", "careers-ns", "explorecareers-ns", "generic", "guichet-emplois", "hcsc",
                            "htns", "imt-qc", "jobbank", "noc-handbook", "redseal", "tradesecrets", "workbc"})
         EXPECT_TRUE(report.rows.count(id)) << id;
+}
+
+// --- The layout files themselves ---
+
+// The library neither checks its built-in layouts against schemas/layout.xsd nor compiles their patterns when it
+// loads them (together most of the program's start-up): this test does both, for every file that is compiled in. A
+// layout file from outside is still checked, and its patterns compiled, when it is loaded.
+TEST(LayoutFiles, BuiltInOnesValidate) {
+    SchemaValidator layout_xsd(read_file(source_dir() / "schemas" / "layout.xsd"));
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(source_dir() / "lib" / "layouts")) {
+        if (entry.path().extension() != ".xml") continue;
+        ++files;
+        const std::string xml = read_file(entry.path());
+        auto issues = layout_xsd.validate(xml);
+        EXPECT_TRUE(issues.empty()) << entry.path() << ":" << issues[0].line << ": " << issues[0].message;
+        // Loaded as a user's file would be: every pattern compiled now (the built-in set compiles them on first use).
+        LayoutSet set;
+        EXPECT_NO_THROW(set.add_xml(xml, entry.path().string())) << entry.path();
+        EXPECT_EQ(set.layouts().size(), 1u) << entry.path();
+    }
+    EXPECT_EQ(files, 14u);
+    EXPECT_EQ(LayoutSet::builtin().layouts().size(), files);
+}
+
+TEST(LayoutFiles, AnOutsideLayoutIsStillCheckedAgainstTheSchema) {
+    LayoutSet set;
+    // Well-formed, and pugixml would read it, but <layout> lacks its required id and holds an unknown element.
+    EXPECT_THROW(set.add_xml("<layout><nonsense/></layout>", "mine.xml"), Error);
+    try {
+        set.add_xml("<layout><nonsense/></layout>", "mine.xml");
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("mine.xml:1: not a valid layout file"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(set.layouts().empty());
+}
+
+TEST(LayoutFiles, AnOutsideLayoutsBadPatternIsRefusedWhenLoaded) {
+    const std::string layout = R"(<layout xmlns="urn:occkit:layout:1" id="mine" name="Mine" jurisdiction="AB"
+        language="en"><chrome><line match="regex">(unclosed</line></chrome></layout>)";
+    LayoutSet set;
+    try {
+        set.add_xml(layout, "mine.xml");
+        ADD_FAILURE() << "a layout with a bad pattern was loaded";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("bad regular expression '(unclosed'"), std::string::npos) << e.what();
+    }
+    EXPECT_TRUE(set.layouts().empty());
 }

@@ -543,14 +543,17 @@ void HtmlBlockReader::flush_run() {
         run_.clear();
         return;
     }
-    std::vector<Segment> run = std::move(run_);
+    // Most runs are one segment: normalised straight from it, without a joined copy. run_ keeps its capacity.
+    std::string joined = run_.size() > 1 ? concatenated(run_) : std::string();
+    std::string_view whole = run_.size() > 1 ? std::string_view(joined) : std::string_view(run_.front().text);
+    std::string text = normalize_space(whole);
+    if (!text.empty()) {
+        if (!collectors_.empty())
+            add_to_collector(collectors_.back(), std::move(text), run_);
+        else
+            emit_run(std::move(text), run_, run_line_, has_bold);
+    }
     run_.clear();
-    std::string text = normalize_space(concatenated(run));
-    if (text.empty()) return;
-    if (!collectors_.empty())
-        add_to_collector(collectors_.back(), std::move(text), run);
-    else
-        emit_run(std::move(text), run, run_line_, has_bold);
 }
 
 void HtmlBlockReader::add_to_collector(Collector& collector, std::string text, const std::vector<Segment>& run) {

@@ -4,6 +4,7 @@
 // UTF-16/32, legacy charsets, UTF-8 pages with Windows-1252 bytes mixed in) goes through ICU converters.
 #include "occkit/decode.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -520,10 +521,26 @@ InputFormat sniff_format(std::string_view utf8) {
 // ---------------------------------------------------------------------------------------------------------------
 // SHA-256, from OpenSSL's libcrypto: maintained, and several times faster than a portable loop (SHA-NI, AVX2).
 
+namespace {
+
+// The digest, fetched once: EVP_sha256() in EVP_Digest fetches it again from the provider on every call (about a
+// tenth of the hashing cost of a WorkBC page). libcrypto is initialised without reading openssl.cnf: a hash needs
+// no configuration, and loading it was a measurable part of the program's start-up.
+const EVP_MD* sha256_digest() {
+    static const EVP_MD* const digest = [] {
+        OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+        return EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    }();
+    return digest;
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view bytes) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &size, EVP_sha256(), nullptr) != 1 || size != 32)
+    const EVP_MD* md = sha256_digest();
+    if (!md || EVP_Digest(bytes.data(), bytes.size(), digest, &size, md, nullptr) != 1 || size != 32)
         throw Error("SHA-256 failed (libcrypto)");
     static constexpr char hex[] = "0123456789abcdef";
     std::string out(64, '0');

@@ -10,6 +10,7 @@
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/xml.hpp"
+#include "support/regex_deferral.hpp"
 #include "support/resources.hpp"
 
 OCCKIT_BEGIN_IMPL_NAMESPACE
@@ -260,11 +261,20 @@ void read_dates(const pugi::xml_node& node, LayoutRules& r) {
     }
 }
 
-std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::string& origin) {
+// A layout file from outside is checked against schemas/layout.xsd first. The built-in ones are not: they are the
+// project's own data, checked against the schema (and their patterns compiled) by a test
+// (LayoutFiles.BuiltInOnesValidate); checking them at every start was a sixth of the program's start-up.
+enum class SchemaCheck { check, trusted };
+
+void check_layout_schema(std::string_view xml, const std::string& origin) {
     static const SchemaValidator validator(resources::schema("layout.xsd"));
     auto issues = validator.validate(xml);
     if (!issues.empty())
         throw Error(origin + ":" + std::to_string(issues[0].line) + ": not a valid layout file: " + issues[0].message);
+}
+
+std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::string& origin, SchemaCheck schema) {
+    if (schema == SchemaCheck::check) check_layout_schema(xml, origin);
     pugi::xml_document doc;
     if (!doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8))
         throw Error(origin + ": not well-formed XML");
@@ -299,15 +309,19 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
     return r;
 }
 
+// A layout with the id of one already in the set replaces it.
+void add_or_replace(std::vector<Layout>& layouts, Layout layout) {
+    auto same = std::find_if(layouts.begin(), layouts.end(), [&](const Layout& l) { return l.id() == layout.id(); });
+    if (same != layouts.end())
+        *same = std::move(layout);
+    else
+        layouts.push_back(std::move(layout));
+}
+
 }  // namespace
 
 void LayoutSet::add_xml(std::string_view xml, const std::string& origin) {
-    Layout layout(parse_layout(xml, origin));
-    auto same = std::find_if(layouts_.begin(), layouts_.end(), [&](const Layout& l) { return l.id() == layout.id(); });
-    if (same != layouts_.end())
-        *same = std::move(layout);
-    else
-        layouts_.push_back(std::move(layout));
+    add_or_replace(layouts_, Layout(parse_layout(xml, origin, SchemaCheck::check)));
 }
 
 void LayoutSet::add_file(const std::string& path) { add_xml(read_input(path, max_side_file_bytes), path); }
@@ -315,8 +329,10 @@ void LayoutSet::add_file(const std::string& path) { add_xml(read_input(path, max
 const LayoutSet& LayoutSet::builtin() {
     static const LayoutSet set = [] {
         LayoutSet s;
+        const detail::DeferRegexCompilation deferred;  // most of their patterns are never reached in a run
         for (const auto& res : resources::layouts())
-            s.add_xml(res.text, std::string("built-in layout ") + std::string(res.name));
+            add_or_replace(s.layouts_, Layout(parse_layout(res.text, "built-in layout " + std::string(res.name),
+                                                           SchemaCheck::trusted)));
         if (!s.find("generic")) throw Error("the built-in generic layout is missing");
         return s;
     }();
@@ -349,9 +365,16 @@ struct PageLines {
     std::string folded;
     std::string lower;
 
-    PageLines(const Document& doc, const std::vector<std::string>& keys) {
+    PageLines(const Document& doc, const std::vector<std::string_view>& keys) {
         sorted.assign(keys.begin(), keys.end());
         std::sort(sorted.begin(), sorted.end());
+        std::size_t key_bytes = 0, text_bytes = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            key_bytes += keys[i].size() + 1;
+            text_bytes += doc.blocks[i].text.size() + 1;
+        }
+        folded.reserve(key_bytes);
+        lower.reserve(text_bytes);
         for (std::size_t i = 0; i < keys.size(); ++i) {
             (folded += keys[i]) += '\n';
             std::size_t from = lower.size();
@@ -385,7 +408,7 @@ struct PageLines {
     }
 };
 
-bool text_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string>& folded,
+bool text_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string_view>& folded,
                          const PageLines& page) {
     if (sig.matcher.mode != Matcher::Mode::regex) return page.any_folded(sig.matcher);
     if (!page.may_match(*sig.matcher.regex)) return false;
@@ -394,7 +417,7 @@ bool text_signature_hits(const Signature& sig, const Document& doc, const std::v
     return false;
 }
 
-bool label_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string>& folded) {
+bool label_signature_hits(const Signature& sig, const Document& doc, const std::vector<std::string_view>& folded) {
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const Block& b = doc.blocks[i];
         if (folded[i].empty()) continue;
@@ -405,7 +428,7 @@ bool label_signature_hits(const Signature& sig, const Document& doc, const std::
     return false;
 }
 
-int score(const LayoutRules& r, const Document& doc, const std::vector<std::string>& folded, const PageLines& page,
+int score(const LayoutRules& r, const Document& doc, const std::vector<std::string_view>& folded, const PageLines& page,
           const std::string& title_key) {
     int total = 0;
     for (const auto& sig : r.signatures) {
@@ -440,10 +463,11 @@ Detection LayoutSet::detect(const Document& doc) const { return detect_folded(*t
 Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys) {
     // Signatures weigh the page's content, not its furniture: a redesigned chrome (menus, sidebars, a footer) must
     // neither hide the site nor make another site's words count. Blocks the markup marks as furniture are blank.
-    std::vector<std::string> folded(
+    // Views of the keys, not copies: detection runs on every page.
+    std::vector<std::string_view> folded(
         keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(std::min(keys.size(), detection_block_limit)));
     for (std::size_t i = 0; i < folded.size(); ++i)
-        if (doc.blocks[i].region != Region::content) folded[i].clear();
+        if (doc.blocks[i].region != Region::content) folded[i] = {};
     std::string title_key = fold_key(doc.html_title);
     const PageLines page(doc, folded);
 

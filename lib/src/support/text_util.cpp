@@ -7,6 +7,7 @@
 #include <unicode/ustring.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -14,6 +15,7 @@
 
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
+#include "support/regex_deferral.hpp"
 
 OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
@@ -193,10 +195,16 @@ std::string format_number(double v) {
 }
 
 struct Regex::Impl {
-    std::unique_ptr<icu::RegexPattern> pattern;
+    // Compiled at construction, or at first use under DeferRegexCompilation (regex_deferral.hpp).
+    std::string pattern_text;
+    bool case_insensitive = false;
+    mutable std::once_flag compile_once;
+    mutable std::unique_ptr<icu::RegexPattern> pattern;
+    mutable std::string compile_error;
     std::string literal;                    // lowercase ASCII text every match must contain; empty = no prefilter
     std::vector<std::string> alternatives;  // a match contains one of these (lowercase ASCII); empty = no prefilter
     bool anchored = false;                  // ... and starts with it
+    std::array<bool, 256> opening_bytes{};  // anchored: the bytes (either case) the alternatives start with
     std::string origin;                     // where the pattern was written, for the time-out note
 
     // Idle matchers, reused: creating an ICU RegexMatcher for every search cost more than the search itself (the
@@ -204,6 +212,7 @@ struct Regex::Impl {
     mutable std::mutex pool_mutex;
     mutable std::vector<std::unique_ptr<icu::RegexMatcher>> pool;
 
+    const icu::RegexPattern& compiled() const;
     bool skipped(std::string_view text) const;
     std::unique_ptr<icu::RegexMatcher> take(const icu::UnicodeString& text) const;
     void give_back(std::unique_ptr<icu::RegexMatcher> m) const;
@@ -384,21 +393,50 @@ bool contains_ascii_ci(std::string_view text, std::string_view lower_needle) {
 
 }  // namespace
 
+namespace {
+thread_local bool regex_compilation_deferred = false;
+}  // namespace
+
+DeferRegexCompilation::DeferRegexCompilation() : previous_(regex_compilation_deferred) {
+    regex_compilation_deferred = true;
+}
+DeferRegexCompilation::~DeferRegexCompilation() { regex_compilation_deferred = previous_; }
+bool DeferRegexCompilation::active() { return regex_compilation_deferred; }
+
+// The ICU pattern, compiled on the first call; throws occkit::Error when the pattern does not compile.
+const icu::RegexPattern& Regex::Impl::compiled() const {
+    std::call_once(compile_once, [this] {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError perr{};
+        auto upattern = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(pattern_text.data(), static_cast<int32_t>(pattern_text.size())));
+        pattern.reset(
+            icu::RegexPattern::compile(upattern, case_insensitive ? UREGEX_CASE_INSENSITIVE : 0, perr, status));
+        if (U_FAILURE(status) || !pattern) {
+            pattern.reset();
+            compile_error = "bad regular expression '" + pattern_text + "': " + u_errorName(status);
+        }
+    });
+    if (!pattern) throw Error(compile_error);
+    return *pattern;
+}
+
 Regex::Regex(std::string_view pattern, bool case_insensitive, std::string origin)
     : impl_(std::make_unique<Impl>()), pattern_(pattern) {
     impl_->origin = std::move(origin);
+    impl_->pattern_text = std::string(pattern);
+    impl_->case_insensitive = case_insensitive;
     // Only a case-insensitive pattern may be prefiltered case-insensitively; a case-sensitive one is rare here.
     if (case_insensitive) {
         impl_->literal = required_literal(pattern);
         impl_->alternatives = leading_alternatives(pattern, impl_->anchored);
+        for (const auto& a : impl_->alternatives) {
+            auto first = static_cast<unsigned char>(a.front());
+            impl_->opening_bytes[first] = true;
+            if (first >= 'a' && first <= 'z') impl_->opening_bytes[first - 'a' + 'A'] = true;
+        }
     }
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError perr{};
-    auto upattern =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
-    impl_->pattern.reset(
-        icu::RegexPattern::compile(upattern, case_insensitive ? UREGEX_CASE_INSENSITIVE : 0, perr, status));
-    if (U_FAILURE(status)) throw Error("bad regular expression '" + std::string(pattern) + "': " + u_errorName(status));
+    if (!DeferRegexCompilation::active()) impl_->compiled();
 }
 Regex::~Regex() = default;
 Regex::Regex(Regex&&) noexcept = default;
@@ -432,7 +470,7 @@ std::unique_ptr<icu::RegexMatcher> Regex::Impl::take(const icu::UnicodeString& t
     if (m)
         m->reset(text);
     else
-        m.reset(pattern->matcher(text, status));
+        m.reset(compiled().matcher(text, status));
     if (U_FAILURE(status) || !m) return nullptr;
     m->setTimeLimit(step_limit_for(text.length()), status);
     if (U_FAILURE(status)) return nullptr;
@@ -450,6 +488,10 @@ void Regex::Impl::give_back(std::unique_ptr<icu::RegexMatcher> m) const {
 
 // No need to run the matcher: the required literal is absent, or the regex already ran out of steps in this scope.
 bool Regex::Impl::skipped(std::string_view text) const {
+    // An anchored pattern's alternatives are tried on every block: most blocks start with none of their first
+    // letters, which one look-up tells.
+    if (anchored && !alternatives.empty() && (text.empty() || !opening_bytes[static_cast<unsigned char>(text[0])]))
+        return true;
     if (!literal.empty() && !contains_ascii_ci(text, literal)) return true;
     if (!alternatives.empty() && std::none_of(alternatives.begin(), alternatives.end(), [&](const std::string& a) {
             return anchored ? starts_with_ascii_ci(text, a) : contains_ascii_ci(text, a);
@@ -508,7 +550,7 @@ const std::string& Regex::literal() const { return impl_->literal; }
 int Regex::group(std::string_view name) const {
     UErrorCode status = U_ZERO_ERROR;
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-    int32_t n = impl_->pattern->groupNumberFromName(u, status);
+    int32_t n = impl_->compiled().groupNumberFromName(u, status);
     return U_SUCCESS(status) ? n : -1;
 }
 
@@ -688,7 +730,34 @@ bool detail::is_repetition(std::string_view s) {
     return period < n && n % period == 0;
 }
 
+namespace {
+
+// fold_key of plain ASCII text in one pass, into one string: spaces collapsed, letters lowered, trailing ':', ' '
+// and '.' dropped. It runs on every block of every page. Nothing when the text holds a byte past ASCII.
+std::optional<std::string> fold_ascii_key(std::string_view s) {
+    std::string out(s.size(), '\0');
+    char* const begin = out.data();
+    char* end = begin;
+    bool pending_space = false;
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+        if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && end != begin) *end++ = ' ';
+        pending_space = false;
+        *end++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    while (end != begin && (end[-1] == ':' || end[-1] == ' ' || end[-1] == '.')) --end;
+    out.resize(static_cast<std::size_t>(end - begin));
+    return out;
+}
+
+}  // namespace
+
 std::string fold_key(std::string_view s) {
+    if (auto ascii = fold_ascii_key(s)) return std::move(*ascii);
     std::string spaced = normalize_space(s);
     // Drop trailing ':' and other closing punctuation a label or heading may carry.
     while (!spaced.empty() && (spaced.back() == ':' || spaced.back() == ' ' || spaced.back() == '.')) spaced.pop_back();
