@@ -143,9 +143,9 @@ occkit::Profile rich_profile() {
     return p;
 }
 
-// What the XML writer repairs: invalid UTF-8, controls, CR, empty texts and headings, non-finite amounts, lines and
-// depths out of range, missing phrases and source values. Controlled values stay in their vocabularies so the
-// result is valid, as the XML writer's is.
+// What the one clean-up step (canonical_profile, which every writer writes) repairs: invalid UTF-8, controls, CR,
+// empty texts and headings, non-finite amounts, lines and depths out of range, missing phrases and source values.
+// Controlled values stay in their vocabularies so the result is valid.
 occkit::Profile hostile_profile() {
     occkit::Profile p;
     p.source.jurisdiction = "AB";
@@ -481,7 +481,7 @@ TEST(WriteJson, EscapesEverySpecialCharacter) {
     EXPECT_EQ(json::parse(compact)["title"]["text"], cleaned + "\u2028\u2029é😀");
     expect_lossless(profile, "every ASCII character");
 
-    // CR becomes LF (the XML writer's rule, and what an XML parser would make of it).
+    // CR becomes LF (the clean-up's rule, and what an XML parser would make of it).
     occkit::Profile with_cr;
     with_cr.title = occkit::Line{"a\r\nb\rc", 1};
     EXPECT_NE(occkit::write_json(with_cr).find(R"("text": "a\nb\nc")"), std::string::npos);
@@ -492,7 +492,9 @@ TEST(WriteJson, EscapesEverySpecialCharacter) {
     EXPECT_EQ(json::parse(ld)["name"], cleaned + "\u2028\u2029é😀");
 }
 
-TEST(WriteJson, RepairsExactlyAsTheXmlWriterDoes) {
+// The repairs are made once, before any writer runs: the JSON and the XML of a hostile profile say the same repaired
+// thing, value by value.
+TEST(WriteJson, WritesTheOneCleanUpStepsRepairs) {
     const occkit::Profile profile = hostile_profile();
     expect_lossless(profile, "hostile profile");
     const std::string xml = occkit::write_xml(profile);

@@ -1,9 +1,23 @@
-// canonical_profile: the repairs write_xml makes while it writes (listed at the top of xml_write.cpp), applied to
-// the model instead, for the writers that are not XML. test_export checks on hostile profiles that
-// write_xml(canonical_profile(p)) == write_xml(p), so the two cannot drift apart unnoticed.
-#include "occkit/api.hpp"
+// canonical_profile: the one clean-up step between the model and every serialisation. Whatever bytes a Profile
+// holds, the profile it returns is one the schema accepts, and the XML, JSON and JSON-LD writers only write it.
+//
+// The repairs, where the model holds something the schema cannot express:
+//  * text is cleaned: invalid UTF-8 (including overlong forms) and surrogates become U+FFFD; C0 controls other
+//    than tab, LF and CR, and U+FFFE/U+FFFF are dropped; CR LF and lone CR become LF (a parser would do the same);
+//  * empty required text is never kept: empty titles, alternate titles, paragraphs and list items are dropped,
+//    as are rows without cells and lists or tables left without children (so containers left empty disappear);
+//  * an empty heading becomes the section kind, marked inferred; an empty date phrase becomes the date value (or
+//    the kind); an empty wage phrase is spelled out from the amounts;
+//  * empty required attributes get neutral values: jurisdiction "XX", layout "generic", format "text", language
+//    "und", charset "UTF-8", sha256 64 zeros, section kind "other", currency "CAD";
+//  * `line` below 1 becomes 0 (absent), list depths below 1 become 1, a paragraph takes its own line or its run's,
+//    and amounts that are not finite numbers are dropped.
+// Controlled values that are present but outside the vocabulary (a jurisdiction "ZZ", a code scheme "foo") are
+// kept as given: the clean-up keeps the data; the schema validator reports it.
 #include "model/canonical.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -11,10 +25,40 @@
 #include <utility>
 #include <vector>
 
+#include "occkit/api.hpp"
+#include "support/text_util.hpp"
+
 OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 namespace {
+
+// XML 1.0 Char minus what becomes U+FFFD: C0 controls (but tab, LF, CR) and the noncharacters U+FFFE/U+FFFF.
+bool is_dropped_character(char32_t cp) {
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+bool is_plain_byte(unsigned char byte) { return (byte >= 0x20 && byte < 0x80) || byte == '\t' || byte == '\n'; }
+
+// Runs of plain bytes (the usual text is one run) are copied whole.
+void append_clean(std::string& out, std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (is_plain_byte(byte)) {
+            std::size_t run = i + 1;
+            while (run < s.size() && is_plain_byte(static_cast<unsigned char>(s[run]))) ++run;
+            out.append(s, i, run - i);
+            i = run;
+        } else if (byte == '\r') {
+            out += '\n';
+            i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
+        } else {
+            char32_t cp = next_code_point(s, i);  // U+FFFD for each byte that is not UTF-8
+            if (!is_dropped_character(cp)) append_utf8(out, cp);
+        }
+    }
+}
 
 int canonical_line(int line) { return line > 0 ? line : 0; }
 
@@ -52,8 +96,11 @@ Fact canonical_fact(const Fact& fact) {
                 canonical_line(fact.line)};
 }
 
+// Built field by field: copying the whole struct first would copy each string twice.
 Date canonical_date(const Date& date) {
-    Date out = date;
+    Date out;
+    out.kind = date.kind;
+    out.precision = date.precision;
     out.value = canonical_text(date.value);
     out.phrase = canonical_text(date.phrase);
     if (out.phrase.empty()) out.phrase = out.value;
@@ -68,14 +115,16 @@ std::optional<double> finite(const std::optional<double>& amount) {
 }
 
 Wage canonical_wage(const Wage& wage) {
-    Wage out = wage;
-    out.currency = text_or(wage.currency, "CAD");
-    out.phrase = canonical_text(wage.phrase);
-    if (out.phrase.empty()) out.phrase = canonical_wage_phrase(wage, out.currency);
+    Wage out;
+    out.measure = wage.measure;
+    out.per = wage.per;
     out.min = finite(wage.min);
     out.max = finite(wage.max);
     out.value = finite(wage.value);
+    out.currency = text_or(wage.currency, "CAD");
     out.data_year = canonical_text(wage.data_year);
+    out.phrase = canonical_text(wage.phrase);
+    if (out.phrase.empty()) out.phrase = canonical_wage_phrase(wage, out.currency);
     out.line = canonical_line(wage.line);
     return out;
 }
@@ -134,6 +183,7 @@ std::optional<Content> canonical_content(const Content& content) {
 
 std::vector<Content> canonical_contents(const std::vector<Content>& contents) {
     std::vector<Content> out;
+    out.reserve(contents.size());
     for (const Content& content : contents)
         if (std::optional<Content> kept = canonical_content(content)) out.push_back(std::move(*kept));
     return out;
@@ -162,6 +212,39 @@ Section canonical_section(const Section& section) {
 }
 
 }  // namespace
+
+std::string canonical_text(std::string_view text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return is_plain_byte(static_cast<unsigned char>(c)); }))
+        return std::string(text);  // the usual case: one copy, nothing to repair
+    std::string out;
+    out.reserve(text.size());
+    append_clean(out, text);
+    return out;
+}
+
+// xs:decimal has no exponent; format_number switches to one for very large or small values.
+std::optional<std::string> canonical_amount(double amount) {
+    if (!std::isfinite(amount)) return std::nullopt;
+    std::string text = format_number(amount);
+    if (text.find_first_of("eE") == std::string::npos) return text;
+    char buffer[512];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, amount, std::chars_format::fixed);
+    if (ec != std::errc()) return std::nullopt;
+    return std::string(buffer, end);
+}
+
+// Stands in for a missing source phrase: "32000-45000 CAD per year".
+std::string canonical_wage_phrase(const Wage& wage, std::string_view currency) {
+    auto amount = [](const std::optional<double>& v) { return v ? canonical_amount(*v).value_or("") : std::string(); };
+    std::string amounts = amount(wage.value);
+    if (amounts.empty()) {
+        amounts = amount(wage.min);
+        std::string max = amount(wage.max);
+        if (!max.empty()) amounts += (amounts.empty() ? "" : "-") + max;
+    }
+    if (amounts.empty()) amounts = std::string(to_string(wage.measure)) + " wage";
+    return amounts + " " + std::string(currency) + " per " + std::string(to_string(wage.per));
+}
 
 Profile canonical_profile(const Profile& profile) {
     Profile out;

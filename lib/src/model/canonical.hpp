@@ -1,5 +1,5 @@
-// The repairs that make any Profile a canonical document, shared by every serialisation so that the XML, the JSON
-// and the JSON-LD of one profile say the same thing. The rules themselves are listed at the top of xml_write.cpp.
+// The one clean-up step that makes any Profile a canonical document. Every serialisation (XML, JSON, JSON-LD) writes
+// what canonical_profile returns, so the three say the same thing. The rules are listed at the top of canonical.cpp.
 #pragma once
 
 #include <optional>
@@ -12,14 +12,13 @@
 OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
-// Defined in xml_write.cpp, the one place that decides them.
 std::string canonical_text(std::string_view text);           // valid UTF-8, XML characters only, LF line ends
 std::optional<std::string> canonical_amount(double amount);  // decimal without exponent; nullopt when not finite
 std::string canonical_wage_phrase(const Wage& wage, std::string_view currency);  // stands in for a missing phrase
 
-// The profile write_xml describes, as a model: cleaned text, defaults filled in, empty items and containers gone,
-// `line` 0 where absent, each paragraph's line on the paragraph. write_xml(canonical_profile(p)) == write_xml(p),
-// and a canonical profile needs no repair, so a writer can serialise it field by field.
+// The profile every writer writes: cleaned text, defaults filled in, empty items and containers gone, `line` 0 where
+// absent, each paragraph's line on the paragraph, only finite amounts. canonical_profile(canonical_profile(p)) ==
+// canonical_profile(p), and a canonical profile needs no repair, so a writer serialises it field by field.
 Profile canonical_profile(const Profile& profile);
 
 // Small facts about the model that several writers and the diff share (canonical.cpp).
