@@ -647,7 +647,17 @@ TEST(ValidateCli, PageOrXmlIsDecidedByTheContentAsTheLibraryDoes) {
     EXPECT_NE(xml.out.find("\"missing-title\""), std::string::npos) << xml.out;
     auto page = run_cli({"validate", "--format", "text", page_as_dat.string()});
     EXPECT_EQ(page.exit_code, 0) << page.out << page.err;  // read as a page: no XML parse error
-    EXPECT_EQ(page.out.find("not well-formed"), std::string::npos) << page.out;
+    EXPECT_EQ(page.out.find("not-well-formed"), std::string::npos) << page.out;
+
+    // A document that opens as XML but is not canonical (no namespace) stays XML whatever its name, and fails.
+    std::string broken = occkit::testing::read_file(c.clean);
+    const std::string name_space = " xmlns=\"urn:occkit:occupation:1\"";
+    broken.replace(broken.find(name_space), name_space.size(), "");
+    fs::path backup = c.dir / "clean.bak";
+    std::ofstream(backup) << broken;
+    auto bak = run_cli({"validate", "--format", "json", backup.string()});
+    EXPECT_EQ(bak.exit_code, 1) << bak.out << bak.err;
+    EXPECT_NE(bak.out.find("\"schema\""), std::string::npos) << bak.out;
 }
 
 TEST(ValidateCli, AnUnreadableFileIsAFindingAndTheRunGoesOn) {

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Canonical XML, and the pages `occkit convert` reads (converted first).
+// What `occkit import` reads: the JSON mapping, one document per file or one per line.
 const std::vector<std::string> import_extensions = {".json", ".ndjson", ".jsonl"};
 
 // --- inputs ---

@@ -28,8 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Canonical XML and the raw pages `convert` reads; pages are converted on the fly.
-
 StaleAudit audit_input(const InputFile& in, const CalendarDate& as_of, const StalePolicy& policy,
                        const ConvertOptions& convert_options) {
     std::string bytes = read_input(in.path);

@@ -59,11 +59,23 @@ std::vector<InputFile> validate_inputs(const Options& opt) {
     return inputs_or_stdin(opt.inputs, extensions);
 }
 
-// A file is canonical XML when the library says so (is_canonical_xml: a .xml name or the occupation namespace in
-// its prologue), and a page otherwise; standard input is canonical XML unless --from-page says it is a page, so a
-// broken document piped in is reported as broken rather than read as a page.
+// Opens like an XML document ("<?xml" or "<occupation" after a BOM and white space): a broken or namespace-less
+// document saved under any name, which must be reported as broken rather than read as a page.
+bool looks_like_xml_document(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    std::size_t start = bytes.find_first_not_of(" \t\r\n");
+    bytes.remove_prefix(start == std::string_view::npos ? bytes.size() : start);
+    return bytes.starts_with("<?xml") || bytes.starts_with("<occupation");
+}
+
+// Canonical XML when the library says so (is_canonical_xml: a .xml name or the occupation namespace in its
+// prologue). Otherwise a page: a file with a page extension, or any other file that does not open like an XML
+// document. Standard input is canonical XML unless --from-page says it is a page, so a broken document piped in is
+// reported as broken rather than read as a page.
 bool is_page(const InputFile& in, std::string_view bytes, const Options& opt) {
-    return opt.from_page || (in.path != "-" && !is_canonical_xml(bytes, in.path));
+    if (opt.from_page) return true;
+    if (in.path == "-" || is_canonical_xml(bytes, in.path)) return false;
+    return has_extension(in.path, page_extensions) || !looks_like_xml_document(bytes);
 }
 
 // The staleness audit's rules (occkit stale), offered to validate: on with --stale or --stale-policy, or one by one
@@ -287,7 +299,8 @@ void add_validate(CLI::App& app, int& rc) {
     auto* cmd = app.add_subcommand("validate", "Check canonical XML (or pages) against the schema and profile rules");
     auto opt = std::make_shared<Options>();
     cmd->add_option("inputs", opt->inputs,
-                    "Canonical XML files or directories (recursively: .xml), pages (.html .htm .txt), - or nothing "
+                    "Canonical XML files or directories (recursively: .xml), pages (.html .htm .xhtml .txt .text, or "
+                    "any file that is not XML), - or nothing "
                     "for stdin (XML)");
     cmd->add_option("-o,--output", opt->output, "Write the report to this file instead of stdout");
     cmd->add_option("--format", opt->format, "Report format (default text; github when GITHUB_ACTIONS=true)")

@@ -8,6 +8,7 @@
 
 #include "batch.hpp"
 #include "files.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/error.hpp"
 #include "occkit/io.hpp"
 #include "occkit/warc.hpp"
@@ -120,6 +121,8 @@ Profile load_profile_file(const std::string& path, const ConvertOptions& convert
     std::string bytes = read_input(path);
     try {
         return read_profile(bytes, path, convert);
+    } catch (const Cancelled&) {
+        throw;
     } catch (const Error& e) {
         throw Error(path + ": " + e.what(), e.code(), path);
     } catch (const std::exception& e) {

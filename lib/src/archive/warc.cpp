@@ -84,6 +84,14 @@ std::string body_in_utf8(std::string_view body, const std::string& charset) {
 // The decompressed archive as a byte stream (libarchive's raw format over its filters: gzip members, bzip2, ...),
 // buffered so a record's header and content can be looked at whole; the buffer holds one record at most. Read
 // from the file `path`, or from `bytes` when given (then `path` only names it).
+// A read that fails after the archive opened: a problem of the archive (what was read so far stands), reported
+// through on_problem by read_warc_from rather than thrown to the caller. Its message carries no path: the problem
+// report names the archive.
+class MidStreamError : public Error {
+public:
+    explicit MidStreamError(const std::string& reason) : Error(reason, ErrorCode::io) {}
+};
+
 class RawStream {
 public:
     RawStream(const std::string& path, const std::string_view* bytes) : path_(path) {
@@ -130,7 +138,7 @@ private:
         }
         char chunk[1 << 16];
         la_ssize_t n = archive_read_data(a_.get(), chunk, sizeof chunk);
-        if (n < 0) throw Error(error_text(), ErrorCode::io);
+        if (n < 0) throw MidStreamError(error_text());
         if (n == 0) eof_ = true;
         buf_.append(chunk, static_cast<std::size_t>(n));
     }
@@ -271,10 +279,8 @@ void read_warc_from(const std::string& path, const std::string_view* bytes,
     WarcReader reader(path, bytes, max_record_bytes);
     try {
         reader.run(on_page, on_problem);
-    } catch (const Error& e) {
-        std::string what = e.what();
-        if (what.rfind(path + ":", 0) == 0) throw;
-        on_problem({"", -1, "read error: " + what + "; nothing after it is read"});
+    } catch (const MidStreamError& e) {  // anything else (the archive cannot be opened, on_page's own) goes up
+        on_problem({"", -1, std::string("read error: ") + e.what() + "; nothing after it is read"});
     }
 }
 

@@ -47,12 +47,10 @@ struct Node {
 // A value as an error message shows it: scalars as written (long strings cut at a character boundary), objects and
 // arrays by their type, so a message stays one short line whatever the input holds.
 std::string shown(const json& value) {
-    constexpr std::size_t longest = 40;
+    constexpr std::size_t longest = 40;  // characters
     if (value.is_structured()) return value.type_name();
     if (!value.is_string()) return value.dump();
-    std::string_view text = value.get_ref<const std::string&>();
-    if (text.size() <= longest) return detail::quoted(text);
-    return detail::quoted(detail::utf8_prefix(text, longest)) + "...";
+    return detail::quoted(value.get_ref<const std::string&>(), longest);
 }
 
 // Text the canonical XML could not carry (the parser has already checked UTF-8), as read_xml refuses it.

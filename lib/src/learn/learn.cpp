@@ -14,6 +14,7 @@
 
 #include "layout/layout_rules.hpp"
 #include "learn/learn_internal.hpp"
+#include "occkit/cancel.hpp"
 #include "occkit/decode.hpp"
 #include "occkit/error.hpp"
 #include "support/text_util.hpp"
@@ -40,6 +41,8 @@ PageBlocks read_page(const LearnPage& page, const BlockLimits& limits) {
         p.keys = fold_keys(p.doc.blocks);
         if (p.doc.blocks.empty()) throw Error("no text to learn from");
         return p;
+    } catch (const Cancelled&) {
+        throw;
     } catch (const Error& e) {
         throw Error(page.name + ": " + e.what(), e.code(), page.name);
     }

@@ -58,8 +58,9 @@ void append_folded_letter(std::string& out, char32_t cp);
 // At most `bytes` bytes of UTF-8 text, not cutting a character in two.
 std::string_view utf8_prefix(std::string_view text, std::size_t bytes);
 
-// Text quoted for a one-line message: in double quotes, with quotes, backslashes and control characters escaped as
-// JSON writes them (a newline in the text cannot split the message), cut after `max_code_points` with "…".
+// Text quoted for a one-line message: in double quotes, with quotes and backslashes escaped and control characters
+// written as JSON escapes (\n, \t, \u0001: a newline in the text cannot split the message), cut after
+// `max_code_points` characters with "…". Other characters are kept as they are, to be read.
 std::string quoted(std::string_view text, std::size_t max_code_points = std::string_view::npos);
 
 // "1 file", "3 files".

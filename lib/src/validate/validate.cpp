@@ -333,18 +333,8 @@ std::optional<double> parse_number(std::string_view s) {
     return value;
 }
 
-std::string in_quotes(std::string_view text, std::size_t max_code_points = 60) {
-    std::string out = "\"";
-    std::size_t i = 0, count = 0;
-    while (i < text.size() && count < max_code_points) {
-        std::size_t start = i;
-        detail::next_code_point(text, i);
-        out.append(text.substr(start, i - start));
-        ++count;
-    }
-    if (i < text.size()) out += "…";
-    return out + "\"";
-}
+// Text a finding quotes: escaped, so a newline cannot split the one-line report, and cut at 60 characters.
+std::string in_quotes(std::string_view text) { return detail::quoted(text, 60); }
 
 // -1, 0 or 1 comparing two dates at the coarser of their precisions (a span counts as its first year): "2012" is
 // neither before nor after "2012-03".
