@@ -21,17 +21,11 @@ struct ConvertOptions {
     std::string layout;                           ///< layout id; empty = detect
     std::string url;                              ///< recorded as provenance
     InputFormat format = InputFormat::automatic;  ///< html, text, or sniffed from the bytes
-    const LayoutSet* layouts = nullptr;           ///< nullptr = LayoutSet::builtin()
-    BlockLimits limits;                           ///< size, depth and line-length limits on the input
-    bool explain = true;                          ///< fill Conversion::placements; off saves memory on huge pages
-};
-
-/// Where one block of the page went, for `occkit convert --explain`.
-struct Placement {
-    int line = 0;  ///< source line of the block
-    /// "title", "field minimum-education", "section 3 education (heading)", "chrome", "unmapped", ...
-    std::string where;
-    std::string text;  ///< the block's text
+    /// The layouts to detect among and convert with; nullptr = LayoutSet::builtin(). Only these are used: the
+    /// set's generic layout, if it has one, is the fallback and the base the others inherit from (see LayoutSet).
+    const LayoutSet* layouts = nullptr;
+    BlockLimits limits;   ///< size, depth and line-length limits on the input
+    bool explain = true;  ///< fill Conversion::placements; off saves memory on huge pages
 };
 
 /// The result of convert(): the profile, how the layout was chosen, and where each block went.
@@ -43,7 +37,7 @@ struct Conversion {
 };
 
 /// Throws occkit::Error with a one-line reason on empty, blank, undecodable or unparseable input, input over
-/// options.limits, or an unknown layout id.
+/// options.limits, an unknown layout id, or a page no layout of a set without a generic layout matches.
 Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
 
 /// The blocks of a page as convert reads them (decoded, then HTML or text blocks). Throws occkit::Error, as convert
@@ -59,7 +53,8 @@ Conversion convert_file(const std::string& path, const ConvertOptions& options =
 /// namespace) is read as it is, anything else is a page and is converted. Throws occkit::Error with a one-line reason.
 Profile read_profile(std::string_view bytes, std::string_view path = {}, const ConvertOptions& options = {});
 
-/// Apply a layout to blocks already read (the layout engine alone).
-Conversion apply_layout(const Document& doc, const Layout& layout);
+/// Apply a layout to blocks already read (the layout engine alone). `layouts` is the set the layout belongs to:
+/// its generic layout, if it has one, is the base the layout inherits from (see LayoutSet).
+Conversion apply_layout(const Document& doc, const Layout& layout, const LayoutSet& layouts);
 
 OCCKIT_END_NAMESPACE

@@ -2,6 +2,7 @@
 #include "occkit/convert.hpp"
 
 #include "layout/jurisdiction.hpp"
+#include "layout/layout_engine.hpp"
 #include "layout/layout_rules.hpp"
 #include "occkit/cancel.hpp"
 #include "occkit/error.hpp"
@@ -30,7 +31,22 @@ const Layout& choose_layout(const LayoutSet& set, const Document& doc, const std
     }
     detection = detect_folded(set, doc, keys);
     const Layout* found = set.find(detection.layout);
-    return found ? *found : set.generic();
+    if (!found) throw Error("no layout matched the page, and the layout set has no generic layout to fall back on");
+    return *found;
+}
+
+// The engine's result with nothing else known yet: the caller adds the detection, notes and provenance.
+Conversion conversion_of(LaidOutPage page) {
+    Conversion c;
+    c.profile = std::move(page.profile);
+    c.placements = std::move(page.placements);
+    return c;
+}
+
+// The set's generic layout is the base every layout of the set inherits from; a set without one gives none.
+const LayoutRules* base_rules(const LayoutSet& set) {
+    const Layout* generic = set.find("generic");
+    return generic ? &generic->rules() : nullptr;
 }
 
 void add_speech(const std::vector<Section>& sections, detail::PageSpeech& speech) {
@@ -95,7 +111,8 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     throw_if_cancelled();
     // Without --url, where the page says it lives (its canonical link) tells the site and the page's slug.
     const std::string_view url = options.url.empty() ? std::string_view(doc.page_url) : std::string_view(options.url);
-    Conversion result = apply_layout_folded(doc, layout, std::move(keys), options.explain, url);
+    Conversion result =
+        conversion_of(run_layout_engine(doc, layout.rules(), base_rules(set), std::move(keys), options.explain, url));
     throw_if_cancelled();
     result.detection = std::move(detection);
     if (options.layout.empty() && layout.id() == "generic")
@@ -130,6 +147,10 @@ Conversion convert_file(const std::string& path, const ConvertOptions& options) 
 Profile read_profile(std::string_view bytes, std::string_view path, const ConvertOptions& options) {
     if (is_canonical_xml(bytes, path)) return read_xml(bytes);
     return convert(bytes, options).profile;
+}
+
+Conversion apply_layout(const Document& doc, const Layout& layout, const LayoutSet& layouts) {
+    return conversion_of(run_layout_engine(doc, layout.rules(), base_rules(layouts), fold_keys(doc.blocks)));
 }
 
 OCCKIT_END_IMPL_NAMESPACE

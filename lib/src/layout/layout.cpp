@@ -345,9 +345,10 @@ const Layout* LayoutSet::find(std::string_view id) const {
     return nullptr;
 }
 
+// No fallback to the built-in generic layout: a caller that chose its layouts gets only those (occkit/layout.hpp).
 const Layout& LayoutSet::generic() const {
     if (const Layout* g = find("generic")) return *g;
-    return *LayoutSet::builtin().find("generic");
+    throw Error("the layout set has no generic layout");
 }
 
 namespace {
@@ -490,7 +491,7 @@ Detection detect_folded(const LayoutSet& set, const Document& doc, const std::ve
     }
     std::stable_sort(d.candidates.begin(), d.candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.confidence > b.confidence; });
-    if (d.layout.empty()) {
+    if (d.layout.empty() && set.find("generic")) {
         d.layout = "generic";
         double best_other = d.candidates.empty() ? 0.0 : d.candidates.front().confidence;
         d.confidence = 1.0 - best_other / 2;

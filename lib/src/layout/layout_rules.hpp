@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "occkit/convert.hpp"
 #include "occkit/layout.hpp"
 #include "occkit/profile.hpp"
 #include "support/text_util.hpp"
@@ -154,12 +153,10 @@ struct LayoutRules {
 // OaSIS code (whatever scheme the rule assumed).
 void infer_code_version(Code& code);
 
-// fold_key() of every block, computed once per page and shared by detection and the layout engine.
+// fold_key() of every block, computed once per page and shared by detection and the layout engine
+// (layout/layout_engine.hpp).
 std::vector<std::string> fold_keys(const std::vector<Block>& blocks);
 Detection detect_folded(const LayoutSet& set, const Document& doc, const std::vector<std::string>& keys);
-// `url` (may be empty) is a title signal: its last path segment often spells the occupation.
-Conversion apply_layout_folded(const Document& doc, const Layout& layout, std::vector<std::string> keys,
-                               bool record_placements = true, std::string_view url = {});
 
 // Flattened tables and wage words (layout_text.cpp).
 std::optional<std::vector<std::string>> doubled_row(std::string_view text);  // "Nova Scotia Fair Fair"
