@@ -36,8 +36,7 @@ TEST(TextDumps, WrappedParagraphIsOneBlock) {
 TEST(TextDumps, ADashWithNoRoomAboveContinuesTheParagraph) {
     // pandoc broke "... vehicle – and sometimes" before the dash: the line above was full
     std::string first = filled(75, "ends"), second = filled(75, "cart");  // both full: 74 columns
-    Document doc =
-        read_text_blocks(first + "\n" + second + "\n\xE2\x80\x93 and sometimes deal with busy traffic.\n");
+    Document doc = read_text_blocks(first + "\n" + second + "\n\xE2\x80\x93 and sometimes deal with busy traffic.\n");
     ASSERT_EQ(doc.blocks.size(), 1u);
     EXPECT_EQ(doc.blocks[0].kind, BlockKind::paragraph);
     EXPECT_EQ(doc.blocks[0].text, first + " " + second + " \xE2\x80\x93 and sometimes deal with busy traffic.");
@@ -68,6 +67,24 @@ TEST(TextDumps, HangingIndentContinuesAListItem) {
     EXPECT_EQ(doc.blocks[0].text,
               "Participate in the work of government such as those of legislative or executive councils or boards");
     EXPECT_EQ(doc.blocks[1].text, "Second item");
+}
+
+TEST(TextDumps, AMarkerWhoseLineWrapsToTheMarginOpensAParagraph) {
+    // A footnote paragraph "* The combination ..." after a list: the renderer wrapped it back to the margin, where
+    // it would have hung an item's second line under the item's text
+    std::string body = filled(78, "ends"), footnote = "* " + filled(76, "provided");
+    Document doc = read_text_blocks("  \xE2\x80\xA2 Larger networks\n  \xE2\x80\xA2 Virtualization\n\n" + footnote +
+                                    "\nby one company.\n\n" + body + "\nthe end.\n");
+    ASSERT_EQ(doc.blocks.size(), 4u);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::list_item);
+    EXPECT_EQ(doc.blocks[2].kind, BlockKind::paragraph);
+    EXPECT_EQ(doc.blocks[2].text, footnote + " by one company.");
+
+    // The same line with its second line hung under its text is an item
+    Document item = read_text_blocks(footnote + "\n  by one company.\n\n" + body + "\nthe end.\n");
+    ASSERT_EQ(item.blocks.size(), 2u);
+    EXPECT_EQ(item.blocks[0].kind, BlockKind::list_item);
+    EXPECT_EQ(item.blocks[0].text, footnote.substr(2) + " by one company.");
 }
 
 TEST(TextDumps, ListDepthIsTheRankOfTheIndentation) {
@@ -139,6 +156,21 @@ TEST(TextDumps, Html2textLinksAndCharacterReferences) {
     EXPECT_EQ(doc.blocks[2].text, "nurses' association");
 }
 
+TEST(TextDumps, Html2textLeadInAfterAFullSentenceIsItsOwnParagraph) {
+    // html2text writes paragraphs without a blank line between them: after a full line that ends a sentence, a
+    // capitalised line ending in a colon opens the list's lead-in, it does not end the paragraph above
+    std::string sentence = filled(80, "events."), body = filled(80, "ends");
+    std::string dump = "***** Overview *****\n" + sentence + "\nPeople in this occupation:\n    * Work for clubs\n" +
+                       body + "\nshort end.\n" + sentence + "\nThey also coach.\n";
+    Document doc = read_text_blocks(dump);
+    ASSERT_EQ(doc.blocks.size(), 6u);
+    EXPECT_EQ(doc.blocks[1].text, sentence);
+    EXPECT_EQ(doc.blocks[2].text, "People in this occupation:");
+    EXPECT_EQ(doc.blocks[3].kind, BlockKind::list_item);
+    EXPECT_EQ(doc.blocks[4].text, body + " short end.");
+    EXPECT_EQ(doc.blocks[5].text, sentence + " They also coach.");  // no colon: the wrap of a full line
+}
+
 TEST(TextDumps, LynxReferencesAreDropped) {
     Document doc = read_text_blocks(
         "   [1]Skip to main content\n     * [2]NOC 0311\n\nReferences\n\n   1. file:///x#main\n   2. "
@@ -146,6 +178,27 @@ TEST(TextDumps, LynxReferencesAreDropped) {
     ASSERT_EQ(doc.blocks.size(), 2u);
     EXPECT_EQ(doc.blocks[0].text, "Skip to main content");
     EXPECT_EQ(doc.blocks[1].text, "NOC 0311");
+}
+
+TEST(TextDumps, Html2textUnderscoreAtAWrappedLinkIsASpace) {
+    // html2text wrapped the link "Engineers of British Columbia (EGBC)" after an underscore it wrote for a space
+    Document doc = read_text_blocks(
+        "***** Resources *****\n    * Engineers_of_British_Columbia_\n      (EGBC)\n    * snake__case_\n");
+    ASSERT_EQ(doc.blocks.size(), 3u);
+    EXPECT_EQ(doc.blocks[1].text, "Engineers of British Columbia (EGBC)");
+    EXPECT_EQ(doc.blocks[2].text, "snake__case");  // a run of underscores is no link space
+}
+
+TEST(TextDumps, LynxReferenceWithASpaceInItsUrlIsStillAReference) {
+    // lynx lists an href as the page wrote it: a space inside does not end the References list
+    Document doc = read_text_blocks(
+        "   [1]Board of Trades\n\nReferences\n\n   1. https://e.org/Job Centre/list.aspx?k=1\n   2. file:///privacy\n");
+    ASSERT_EQ(doc.blocks.size(), 1u);
+    EXPECT_EQ(doc.blocks[0].text, "Board of Trades");
+
+    // A numbered line of words under a heading of that name is content
+    Document list = read_text_blocks("References\n\n   1. Ask your employer first\n");
+    EXPECT_EQ(list.blocks.size(), 2u);
 }
 
 TEST(TextDumps, LynxButtonsAreDropped) {
@@ -160,6 +213,16 @@ TEST(TextDumps, LineBrokenAfterASlashIsRejoinedWithoutASpace) {
     Document doc = read_text_blocks(second + "\n" + first + "\nstudentaidbc.ca/repay and more\n");
     ASSERT_EQ(doc.blocks.size(), 1u);
     EXPECT_EQ(doc.blocks[0].text, second + " " + first + "studentaidbc.ca/repay and more");
+}
+
+TEST(TextDumps, UrlCutAtTheLastColumnIsRejoinedWithoutASpace) {
+    // lynx cut a URL that did not fit the room left on a full line
+    std::string full = filled(76, "end"), url = filled(76, "https://e.org/repayment-help/bc-loan-forgiv");
+    Document doc = read_text_blocks(full + "\n" + url + "\neness-program\n\n" + full + "\nhttps://e.org/a b\n");
+    ASSERT_EQ(url.size(), full.size());  // both at the fill width
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[0].text, full + " " + url + "eness-program");
+    EXPECT_EQ(doc.blocks[1].text, full + " https://e.org/a b");  // a full line ending in a word: a space
 }
 
 TEST(TextDumps, OverstrikeIsRemoved) {

@@ -132,11 +132,13 @@ bool is_bare_bullet(std::string_view s) {
     return false;
 }
 
-std::optional<Block> block_for_line(std::string_view line) {
+// `marker_is_text`: the line opens with an item marker that the dump shows to be the paragraph's own text.
+std::optional<Block> block_for_line(std::string_view line, bool marker_is_text) {
     Indented indented = split_indentation(line);
     if (is_bare_bullet(indented.rest)) return std::nullopt;
     Block block;
-    if (auto item = detail::after_item_marker(indented.rest, indented.columns > 0)) {
+    auto item = marker_is_text ? std::nullopt : detail::after_item_marker(indented.rest, indented.columns > 0);
+    if (item) {
         std::string_view text = *item;
         text = detail::without_inner_bullet(text);  // "• - Read ..." and "• * Completion ..."
         block.text = normalize_space(text);
@@ -176,7 +178,7 @@ std::optional<Block> block_for_dump_line(detail::DumpLine& line) {
         return block;
     }
     if (normalize_space(line.text).empty()) return std::nullopt;
-    std::optional<Block> block = block_for_line(line.text);
+    std::optional<Block> block = block_for_line(line.text, line.marker_is_text);
     if (block && block->kind == BlockKind::list_item && line.depth > 0) block->level = line.depth;
     return block;
 }

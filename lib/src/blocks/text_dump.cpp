@@ -11,12 +11,18 @@
 // - Headings: html2text's "****** Title ******" (six stars for h1), a line underlined with ===, --- or *** (of
 //   about its length), and markdown "## Heading".
 // - lynx: a trailing "References" list of numbered URLs is chrome, and with it every "[12]" link mark; a
-//   "(BUTTON) Accept" line is a form control, dropped as the HTML reader drops <button>.
+//   "(BUTTON) Accept" line is a form control, dropped as the HTML reader drops <button>; a URL cut at the last
+//   column goes on in the next line without a space.
+// - Lists: a line opening with a marker is an item when its wrapped lines hang under its text; one that wraps back
+//   to the marker's column is a paragraph beginning with that character ("* The combination ..." footnotes).
+// - Paragraphs: html2text writes them without a blank line between, so at a full line a paragraph break looks like
+//   a wrap; a capitalised line ending in a colon after a line that ends a sentence is a lead-in of its own.
 // - Overstrike (html2text's bold "X\bX" and underline "_\bX") is removed.
 #include "occkit/api.hpp"
 #include "blocks/text_dump.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -115,10 +121,21 @@ bool all_digits(std::string_view s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// lynx's "   12. https://..." reference line.
+// A URL as lynx lists it: a scheme ("https:", "file:", "mailto:") with no space after it ("Note: ..." is a
+// sentence). lynx writes the href as the page has it, spaces included ("https://example.org/Job Centre/a.aspx").
+bool starts_with_url_scheme(std::string_view s) {
+    std::size_t colon = s.find(':');
+    if (colon == 0 || colon == s.npos || colon > 10 || colon + 1 == s.size() || s[colon + 1] == ' ') return false;
+    return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '+' || c == '-'; });
+}
+
+// lynx's "   12. https://..." reference line: a number, then a URL, or one word (a relative reference).
 bool is_reference_line(std::string_view rest) {
     std::size_t dot = rest.find(". ");
-    return dot != std::string_view::npos && all_digits(rest.substr(0, dot)) && rest.find(' ', dot + 2) == rest.npos;
+    if (dot == std::string_view::npos || !all_digits(rest.substr(0, dot))) return false;
+    std::string_view target = rest.substr(dot + 2);
+    return starts_with_url_scheme(target) || target.find(' ') == target.npos;
 }
 
 // Drops lynx's trailing "References" list; true when there was one.
@@ -152,12 +169,16 @@ std::string without_link_marks(std::string_view s) {
     return out;
 }
 
-// html2text writes a link's spaces as underscores ("Find_Jobs"): between two non-spaces, "_" is a space again.
+// html2text writes a link's spaces as underscores ("Find_Jobs"), the one it wrapped the line at too
+// ("British_Columbia_" / "(ACEC-BC)"): after a non-space and before a non-space, a space or the end, "_" is a space
+// again. A run of underscores ("____", a form's blank) stays.
 std::string without_link_underscores(std::string_view s) {
     std::string out(s);
-    for (std::size_t i = 1; i + 1 < out.size(); ++i)
-        if (out[i] == '_' && out[i - 1] != ' ' && out[i - 1] != '_' && out[i + 1] != ' ' && out[i + 1] != '_')
-            out[i] = ' ';
+    for (std::size_t i = 1; i < out.size(); ++i) {
+        bool after_word = out[i - 1] != ' ' && out[i - 1] != '_';
+        bool before_word_or_space = i + 1 == out.size() || out[i + 1] != '_';
+        if (out[i] == '_' && after_word && before_word_or_space) out[i] = ' ';
+    }
     return out;
 }
 
@@ -321,6 +342,7 @@ struct Reader {
     std::size_t stars(std::size_t i, std::size_t marks);
     std::size_t content(std::size_t i);
     bool continues(const Physical& above, const Physical& next, std::size_t column, bool item) const;
+    bool wraps_at_margin(std::size_t i) const;
     DumpLine& emit(const Physical& p) {
         DumpLine d;
         d.line = p.number;
@@ -406,6 +428,23 @@ bool broken_inside_word(std::string_view text, bool at_hyphens) {
     return text[text.size() - 2] != ' ';
 }
 
+// lynx cuts a word too long for the room left at the end of a line, as a URL is: a line filled to the last column
+// that ends in a URL goes on in the next line without a space ("...bc-loan-forgiveness-pro" / "gram").
+bool url_cut_at_width(const Physical& above, std::size_t width) {
+    if (width == 0 || width_of(above) != width) return false;
+    std::string_view text = rest_of(above);
+    std::size_t space = text.rfind(' ');
+    std::string_view last = space == text.npos ? text : text.substr(space + 1);
+    return last.find("://") != last.npos;
+}
+
+bool ends_a_sentence(std::string_view text) {
+    while (!text.empty() && (text.back() == ')' || text.back() == '"')) text.remove_suffix(1);
+    return !text.empty() && std::string_view(".?!:").find(text.back()) != std::string_view::npos;
+}
+
+bool opens_a_sentence(std::string_view text) { return !text.empty() && text.front() >= 'A' && text.front() <= 'Z'; }
+
 // Does `next` continue the line above, whose text starts at `column`? Only at that column: under a list item
 // always (its hanging indent: a line break inside the item, <br>, is still the item), under a paragraph in a filled
 // dump when next's first word would not have fitted on the line above.
@@ -421,9 +460,21 @@ bool Reader::continues(const Physical& above, const Physical& next, std::size_t 
     if (hash_level(rest) || star_marks(rest) || is_lynx_button(next)) return false;
     if (item) return true;
     if (width == 0) return false;
+    if (html2text && ends_a_sentence(rest_of(above)) && opens_a_sentence(rest) && rest.ends_with(':')) return false;
     std::size_t word = 0;
     while (next.indent + word < width_of(next) && !is_space_at(next, next.indent + word)) ++word;
     return width_of(above) + 1 + word > width;
+}
+
+// Does the line opening with an item marker at i wrap back to the marker's column? A renderer hangs an item's
+// wrapped lines under its text ("  • Larger networks, such as" / "    those for ..."); a paragraph that begins with
+// a "*" or "-" of its own ("* The combination of ... provided by one" / "company.") wraps to the margin.
+bool Reader::wraps_at_margin(std::size_t i) const {
+    if (i + 1 >= lines.size()) return false;
+    const Physical& first = lines[i];
+    const Physical& next = lines[i + 1];
+    if (starts_with_item_marker(next)) return false;
+    return continues(first, next, first.indent, false);
 }
 
 // A paragraph or list item from line i with its continuation lines; returns the next line to read.
@@ -446,15 +497,18 @@ std::size_t Reader::content(std::size_t i) {
     }
     std::size_t column = first.indent;
     auto item = after_item_marker(rest, first.indent > 0);
+    bool marker_is_text = item && wraps_at_margin(i);
+    if (marker_is_text) item.reset();
     if (item) {
         column = width_of(first) - code_points(*item);
         items.emplace_back(out.size(), first.indent);
     }
     DumpLine& d = emit(first);
     d.text = first.text;
+    d.marker_is_text = marker_is_text;
     std::size_t k = i + 1;
     for (; k < lines.size() && continues(lines[k - 1], lines[k], column, item.has_value()); ++k) {
-        if (!broken_inside_word(d.text, html2text)) d.text += ' ';
+        if (!broken_inside_word(d.text, html2text) && !url_cut_at_width(lines[k - 1], width)) d.text += ' ';
         d.text += rest_of(lines[k]);
     }
     return k;

@@ -13,11 +13,12 @@ OCCKIT_BEGIN_IMPL_NAMESPACE
 namespace detail {
 
 struct DumpLine {
-    int line = 0;           // first physical line, 1-based
-    int gap_before = 0;     // blank lines before it
-    std::string text;       // the first line's indentation, then the joined text
-    int heading_level = 0;  // > 0: the dump marks it as a heading (underline, '#', stars)
-    int depth = 0;          // a list item in a filled dump: its depth among the indentations of its list; else 0
+    int line = 0;                 // first physical line, 1-based
+    int gap_before = 0;           // blank lines before it
+    std::string text;             // the first line's indentation, then the joined text
+    int heading_level = 0;        // > 0: the dump marks it as a heading (underline, '#', stars)
+    int depth = 0;                // a list item in a filled dump: its depth among the indentations of its list; else 0
+    bool marker_is_text = false;  // it opens with an item marker ("* Note ...") but wraps as a paragraph does
     std::optional<std::vector<std::string>> cells;  // a row of a space-aligned table
 };
 
