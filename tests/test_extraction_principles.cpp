@@ -206,6 +206,20 @@ TEST(PageHead, WhatStandsAboveTheNameIsTheSites) {
     EXPECT_EQ(where(dated, "Updated March 2024").find("chrome"), std::string::npos);
 }
 
+// A name may end in an abbreviation ("n.e.c.", "not elsewhere classified"): its closing period is the
+// abbreviation's, not a sentence's, so the line still reads as the page's name (a text rendering marks no heading).
+TEST(Title, ANameEndingInAnAbbreviationIsNoSentence) {
+    const Profile p = read_generic(
+        "Other professional engineers, n.e.c.\n\n(NOC 21399)\n\n"
+        "Engineers in this group design systems that no other engineering group covers.\n");
+    ASSERT_TRUE(p.title);
+    EXPECT_EQ(p.title->text, "Other professional engineers, n.e.c.");
+    // A line that ends a sentence with an ordinary word still is prose, not a name.
+    const Profile prose = read_generic(
+        "Engineers design systems.\n\n(NOC 21399)\n\nEngineers in this group design systems for clients.\n");
+    EXPECT_TRUE(!prose.title || prose.title->text != "Engineers design systems.");
+}
+
 TEST(PageHead, AContactBoxIsNoTitle) {
     const Conversion c = explain_generic(
         "Career Information Hotline\n\nToll Free 1-800-555-0199\n\n"

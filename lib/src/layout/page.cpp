@@ -14,8 +14,33 @@ OCCKIT_BEGIN_IMPL_NAMESPACE
 
 namespace detail {
 
+namespace {
+// "n.e.c.", "U.S.", "e.g.": a last word of short letter groups each closed by a period is an abbreviation, and the
+// period that closes the line belongs to it ("Other professional engineers, n.e.c." is a name, not a sentence).
+bool ends_with_dotted_abbreviation(std::string_view s) {
+    constexpr std::size_t max_group = 3;
+    std::size_t start = s.find_last_of(' ');
+    std::string_view word = s.substr(start == std::string_view::npos ? 0 : start + 1);
+    std::size_t groups = 0, letters = 0;
+    for (char c : word) {
+        if (c == '.') {
+            if (letters == 0 || letters > max_group) return false;
+            ++groups;
+            letters = 0;
+        } else if (std::isalpha(static_cast<unsigned char>(c))) {
+            ++letters;
+        } else {
+            return false;
+        }
+    }
+    return groups >= 2 && letters == 0;
+}
+}  // namespace
+
 bool ends_like_sentence(std::string_view s) {
-    return !s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';');
+    if (s.empty()) return false;
+    if (s.back() == '.') return !ends_with_dotted_abbreviation(s);
+    return s.back() == ',' || s.back() == ';';
 }
 
 bool starts_upper_or_digit(std::string_view s) {
