@@ -220,6 +220,27 @@ TEST(Title, ANameEndingInAnAbbreviationIsNoSentence) {
     EXPECT_TRUE(!prose.title || prose.title->text != "Engineers design systems.");
 }
 
+// A text renderer draws a site's menu as a list of links above the name: no profile opens with a list before its
+// name, so a layout whose name is its first line (alis-2010: title from="first-line") takes the first line after
+// it, and the menu is the site's (chrome above the title). A line with no letter (a close button's "×") is no name.
+TEST(Title, AMenuListAboveTheNameInATextDump) {
+    ConvertOptions options;
+    options.layout = "alis-2010";
+    options.explain = true;
+    const Conversion c = convert(
+        "  • OCCinfo Home\n  • Search Occupations\n  • WAGEinfo\n\nArena Ice Technician\n\n"
+        "Arena ice technicians build, look after and repair the ice in hockey arenas and curling clubs.\n\n"
+        "NOC Number(s):7351\n",
+        options);
+    ASSERT_TRUE(c.profile.title);
+    EXPECT_EQ(c.profile.title->text, "Arena Ice Technician");
+    EXPECT_EQ(where(c, "Search Occupations"), "chrome (above the title)");
+
+    const Profile symbol = read_generic("×\n\nOrchard Technician (NOC 8431)\n\nOrchard technicians prune trees.\n");
+    ASSERT_TRUE(symbol.title);
+    EXPECT_EQ(symbol.title->text, "Orchard Technician");
+}
+
 TEST(PageHead, AContactBoxIsNoTitle) {
     const Conversion c = explain_generic(
         "Career Information Hotline\n\nToll Free 1-800-555-0199\n\n"

@@ -35,6 +35,13 @@ bool ends_with_dotted_abbreviation(std::string_view s) {
     }
     return groups >= 2 && letters == 0;
 }
+
+// A name has a letter: a line of symbols or figures ("×", "|", "2024") never is one.
+bool has_letter(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (is_letter_code_point(next_code_point(s, i))) return true;
+    return false;
+}
 }  // namespace
 
 bool ends_like_sentence(std::string_view s) {
@@ -234,7 +241,7 @@ bool Page::opens_content(std::size_t i) const {
 bool Page::title_like(std::size_t i) const {
     const Block& b = block(i);
     if (b.kind != BlockKind::paragraph && b.kind != BlockKind::heading) return false;
-    if (b.text.empty() || ends_like_sentence(b.text)) return false;
+    if (b.text.empty() || ends_like_sentence(b.text) || !detail::has_letter(b.text)) return false;  // "×", "|", "2024"
     if (detail::count_words(b.text) > r_.title.max_words) {  // a long name with its code beside it still is one
         auto parts = title_parts(b.text);
         if (!parts || !parts->code || detail::count_words(parts->name) > r_.title.max_words) return false;

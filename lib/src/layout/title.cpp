@@ -188,9 +188,11 @@ std::size_t TitleFinder::layout_title() const {
             break;
         }
     }
+    // Before the name: a badge line the layout maps, or a site's menu, which a text renderer draws as a list of
+    // links (no profile opens with a list before its name).
     std::size_t first = page_.next_content_block(0);
-    while (first < page_.size() && page_.field_for(first))
-        first = page_.next_content_block(first + 1);  // a badge line before the title
+    while (first < page_.size() && (page_.field_for(first) || page_.block(first).kind == BlockKind::list_item))
+        first = page_.next_content_block(first + 1);
     if (page_.rules().title.from == TitleRule::From::best_line)
         if (std::size_t best = best_title_line(first); best < page_.size()) return best;
     return first < page_.size() && page_.title_like(first) && page_.block(first).kind != BlockKind::label_value &&
