@@ -225,6 +225,24 @@ TEST(TextDumps, UrlCutAtTheLastColumnIsRejoinedWithoutASpace) {
     EXPECT_EQ(doc.blocks[1].text, full + " https://e.org/a b");  // a full line ending in a word: a space
 }
 
+// Every renderer writes a definition list's description on a line of its own, indented under its term: one
+// "label: value" block, as the HTML reader reads <dt>/<dd>. A lead-in over a list, and a term whose indented text
+// runs on, are not such pairs.
+TEST(TextDumps, ATermWithItsDescriptionIndentedBeneathIsOneLabelAndValue) {
+    Document doc = read_text_blocks("Some prose ends here.\n\nDate modified:\n    2024-12-04\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::label_value);
+    EXPECT_EQ(doc.blocks[1].label, "Date modified");
+    EXPECT_EQ(doc.blocks[1].value, "2024-12-04");
+
+    Document lead_in = read_text_blocks("Duties:\n  • mix dough\n  • bake bread\n");
+    ASSERT_EQ(lead_in.blocks.size(), 3u);
+    EXPECT_EQ(lead_in.blocks[1].kind, BlockKind::list_item);
+
+    Document quote = read_text_blocks("Note:\n    The first line of a quotation\n    and its second line.\n");
+    EXPECT_EQ(quote.blocks[0].text, "Note:");
+}
+
 TEST(TextDumps, OverstrikeIsRemoved) {
     Document doc = read_text_blocks("B\bBo\bol\bld\bd and _\bu_\bn\n");
     ASSERT_EQ(doc.blocks.size(), 1u);

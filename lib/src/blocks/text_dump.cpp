@@ -17,6 +17,8 @@
 //   to the marker's column is a paragraph beginning with that character ("* The combination ..." footnotes).
 // - Paragraphs: html2text writes them without a blank line between, so at a full line a paragraph break looks like
 //   a wrap; a capitalised line ending in a colon after a line that ends a sentence is a lead-in of its own.
+// - Definition lists: a term ending in a colon with its description on the next line, indented under it, is one
+//   "label: value" line, as the HTML reader reads <dt>/<dd>.
 // - Overstrike (html2text's bold "X\bX" and underline "_\bX") is removed.
 #include "occkit/api.hpp"
 #include "blocks/text_dump.hpp"
@@ -343,6 +345,7 @@ struct Reader {
     std::size_t content(std::size_t i);
     bool continues(const Physical& above, const Physical& next, std::size_t column, bool item) const;
     bool wraps_at_margin(std::size_t i) const;
+    bool describes_term(std::size_t i) const;
     DumpLine& emit(const Physical& p) {
         DumpLine d;
         d.line = p.number;
@@ -511,7 +514,28 @@ std::size_t Reader::content(std::size_t i) {
         if (!broken_inside_word(d.text, html2text) && !url_cut_at_width(lines[k - 1], width)) d.text += ' ';
         d.text += rest_of(lines[k]);
     }
+    if (k == i + 1 && !item && describes_term(i)) {  // "Date modified:" / "    2024-12-04": one "label: value" line
+        d.text += ' ';
+        d.text += rest_of(lines[k]);
+        ++k;
+    }
     return k;
+}
+
+// A definition list's term and its description: every renderer writes the description on a line of its own,
+// indented under the term ("Date modified:" / "    2024-12-04"), as the HTML reader reads <dt>/<dd> as one label
+// and value. A short term ending in a colon, then one short line indented deeper and standing alone (a blank line,
+// the end, or a line back at the term's column after it); a list under a lead-in ("Duties:" / "  • ...") is not one.
+bool Reader::describes_term(std::size_t i) const {
+    constexpr int max_term_words = 6, max_description_words = 8;
+    if (i + 1 >= lines.size()) return false;
+    const Physical& term = lines[i];
+    const Physical& description = lines[i + 1];
+    std::string_view label = rest_of(term);
+    if (!label.ends_with(':') || count_words(label) > max_term_words) return false;
+    if (is_blank(description) || description.table || description.indent <= term.indent) return false;
+    if (starts_with_item_marker(description) || count_words(rest_of(description)) > max_description_words) return false;
+    return i + 2 >= lines.size() || is_blank(lines[i + 2]) || lines[i + 2].indent <= term.indent;
 }
 
 void Reader::run() {
