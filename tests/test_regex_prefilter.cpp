@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "occkit/convert.hpp"
+#include "occkit/layout.hpp"
 
 namespace {
 
@@ -37,4 +38,28 @@ TEST(RegexPrefilter, CaselessSymbolsAndCutAlternativesStillMatch) {
 TEST(RegexPrefilter, AnchoredAlternativesDoNotMatchInsideALine) {
     for (std::string line : {"Welders sign in at the gate before each shift", "Most welders accept overtime work"})
         EXPECT_EQ(where_line(line).find("chrome"), std::string::npos) << line;
+}
+
+// A '|' outside the leading group opens another branch that may match anywhere: "^(Sign in|Log in)|Register here"
+// matches "Please register here today", so the leading group's words must not be required of the line.
+TEST(RegexPrefilter, AnAlternativeAfterTheLeadingGroupIsNotSkipped) {
+    occkit::LayoutSet set = occkit::LayoutSet::builtin();
+    set.add_xml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<layout xmlns="urn:occkit:layout:1" id="acme" name="Acme careers" jurisdiction="CA" language="en">
+  <detect threshold="2"><signature weight="2">Acme Careers Portal</signature></detect>
+  <chrome><line match="regex">^(Sign in|Log in)|Register here</line></chrome>
+</layout>
+)",
+                "acme.xml");
+    occkit::ConvertOptions options;
+    options.layouts = &set;
+    options.layout = "acme";
+    options.explain = true;
+    const std::string line = "Please Register here today";
+    occkit::Conversion c =
+        occkit::convert("Welders\n\n" + line + "\n\nWelders join metal parts using heat and pressure.\n", options);
+    std::string where = "(not placed)";
+    for (const auto& pl : c.placements)
+        if (pl.text == line) where = pl.where;
+    EXPECT_EQ(where.substr(0, 6), "chrome") << where;
 }

@@ -4,7 +4,6 @@
 // UTF-16/32, legacy charsets, UTF-8 pages with Windows-1252 bytes mixed in) goes through ICU converters.
 #include "occkit/decode.hpp"
 
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -524,13 +523,11 @@ InputFormat sniff_format(std::string_view utf8) {
 namespace {
 
 // The digest, fetched once: EVP_sha256() in EVP_Digest fetches it again from the provider on every call (about a
-// tenth of the hashing cost of a WorkBC page). libcrypto is initialised without reading openssl.cnf: a hash needs
-// no configuration, and loading it was a measurable part of the program's start-up.
+// tenth of the hashing cost of a WorkBC page). How libcrypto is initialised is the host program's choice (openssl.cnf
+// may load providers it needs): the occkit program chooses not to read the file (tools/main.cpp), a library user's
+// program keeps its own configuration.
 const EVP_MD* sha256_digest() {
-    static const EVP_MD* const digest = [] {
-        OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
-        return EVP_MD_fetch(nullptr, "SHA256", nullptr);
-    }();
+    static const EVP_MD* const digest = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return digest;
 }
 

@@ -348,8 +348,32 @@ std::vector<std::string> group_alternatives(std::string_view p, std::size_t& i) 
 // "^(Sign in|Log in|Register)..." needs one of its leading alternatives; "^(Guest )?(Sign in|Log in)" one of
 // either group's. Nothing when the pattern does not open with groups of plain alternatives, all but the last
 // optional ('?'). `anchored`: the pattern opens with '^', so a match starts with an alternative.
+// A '|' outside every group and class ("^(Sign in|Log in)|Register"): a match may then start with the other branch.
+bool has_top_level_alternation(std::string_view p) {
+    int depth = 0;
+    bool in_class = false;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        char c = p[i];
+        if (c == '\\') {
+            ++i;
+        } else if (in_class) {
+            in_class = c != ']';
+        } else if (c == '[') {
+            in_class = true;
+        } else if (c == '(') {
+            ++depth;
+        } else if (c == ')') {
+            depth = depth > 0 ? depth - 1 : 0;
+        } else if (c == '|' && depth == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::vector<std::string> leading_alternatives(std::string_view p, bool& anchored) {
     anchored = p.starts_with("^");
+    if (has_top_level_alternation(p)) return {};
     std::size_t i = anchored ? 1 : 0;
     std::vector<std::string> all;
     while (i < p.size() && p[i] == '(') {
