@@ -177,7 +177,7 @@ bool Page::is_furniture(std::size_t i) const {
         return std::any_of(rules.furniture.begin(), rules.furniture.end(),
                            [&](const Matcher& m) { return m.matches(keys_[i], block(i).text); });
     };
-    return block(i).text.empty() || listed(r_) || (&r_ != &g_ && listed(g_));
+    return block(i).text.empty() || listed(r_) || (has_base() && listed(g_));
 }
 
 const HeadingRule* Page::heading_rule(std::size_t i) const {
@@ -185,7 +185,7 @@ const HeadingRule* Page::heading_rule(std::size_t i) const {
     if (b.kind == BlockKind::list_item || b.kind == BlockKind::table_row) return nullptr;
     bool label_value = b.kind == BlockKind::label_value;
     if (const HeadingRule* h = r_.heading_for(keys_[i], b.text, label_value)) return h;
-    if (r_.inherit_generic_headings && &r_ != &g_) return g_.heading_for(keys_[i], b.text, label_value);
+    if (r_.inherit_generic_headings && has_base()) return g_.heading_for(keys_[i], b.text, label_value);
     return nullptr;
 }
 
@@ -280,7 +280,7 @@ std::optional<TitleParts> Page::title_parts(std::string_view text) const {
         return std::nullopt;
     };
     if (auto parts = try_patterns(r_)) return parts;
-    if (&r_ != &g_) return try_patterns(g_);
+    if (has_base()) return try_patterns(g_);
     return std::nullopt;
 }
 
@@ -320,7 +320,7 @@ std::optional<std::vector<OutlineEntry>> Page::outline_entries(std::size_t i) co
 // The kind of a heading the layout does not name, from its words ("Licensing and registration": certification).
 std::string Page::unnamed_heading_kind(std::size_t i) const {
     if (const std::string* kind = r_.keyword_kind(keys_[i])) return *kind;
-    if (r_.inherit_generic_headings && &r_ != &g_)
+    if (r_.inherit_generic_headings && has_base())
         if (const std::string* kind = g_.keyword_kind(keys_[i])) return *kind;
     return "other";
 }
