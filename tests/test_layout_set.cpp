@@ -106,3 +106,28 @@ TEST(LayoutSet, ApplyLayoutTakesTheBaseFromTheGivenSet) {
     EXPECT_FALSE(has_section(apply_layout(doc, *own.find("acme"), own).profile, "duties"));
     EXPECT_TRUE(has_section(apply_layout(doc, *with_generic.find("acme"), with_generic).profile, "duties"));
 }
+
+// Heading rules are looked up by key for the exact ones (layout/layout_rules.hpp, MatcherIndex), yet the first rule
+// in the file that matches a line still decides its kind, whichever way the rules are written.
+TEST(LayoutSet, TheFirstMatchingHeadingRuleDecidesWhetherExactOrPattern) {
+    auto kind_of_main_duties = [](const std::string& rules) {
+        LayoutSet set;
+        set.add_xml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<layout xmlns="urn:occkit:layout:1" id="acme" name="Acme careers" jurisdiction="CA" language="en">
+  <detect threshold="2"><signature weight="2">Acme Careers Portal</signature></detect>
+  <title from="first-line"/>
+  <headings>)" + rules + R"(</headings>
+</layout>
+)",
+                    "acme.xml");
+        Profile p = convert(page, with(set, "acme")).profile;
+        return p.sections.empty() ? std::string("(none)") : p.sections.back().kind;
+    };
+    const std::string exact = R"(<heading kind="duties">Main duties</heading>)";
+    const std::string pattern = R"(<heading kind="skills" match="regex">^main</heading>)";
+    const std::string prefix = R"(<heading kind="working-conditions" match="prefix">Main</heading>)";
+    EXPECT_EQ(kind_of_main_duties(exact + pattern), "duties");
+    EXPECT_EQ(kind_of_main_duties(pattern + exact), "skills");
+    EXPECT_EQ(kind_of_main_duties(prefix + exact + pattern), "working-conditions");
+    EXPECT_EQ(kind_of_main_duties(exact + R"(<heading kind="outlook">Main duties</heading>)"), "duties");
+}

@@ -63,3 +63,33 @@ TEST(RegexPrefilter, AnAlternativeAfterTheLeadingGroupIsNotSkipped) {
         if (pl.text == line) where = pl.where;
     EXPECT_EQ(where.substr(0, 6), "chrome") << where;
 }
+
+// A group of plain alternatives that every match passes through, after text the prefilter cannot read ("\d+ "),
+// is required of the line: in any case, named or not, and only when nothing makes the group optional.
+TEST(RegexPrefilter, ARequiredGroupLaterInThePatternStillMatchesInAnyCase) {
+    occkit::LayoutSet set = occkit::LayoutSet::builtin();
+    set.add_xml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<layout xmlns="urn:occkit:layout:1" id="acme" name="Acme careers" jurisdiction="CA" language="en">
+  <detect threshold="2"><signature weight="2">Acme Careers Portal</signature></detect>
+  <chrome>
+    <line match="regex">^\d+ (?&lt;what&gt;Jobs|Postings) (found|listed)$</line>
+    <line match="regex">^Seen (on )?(Monday|Tuesday)?\s*\d+ times$</line>
+  </chrome>
+</layout>
+)",
+                "acme.xml");
+    auto where = [&](const std::string& line) {
+        occkit::ConvertOptions options;
+        options.layouts = &set;
+        options.layout = "acme";
+        options.explain = true;
+        occkit::Conversion c =
+            occkit::convert("Welders\n\n" + line + "\n\nWelders join metal parts using heat and pressure.\n", options);
+        for (const auto& pl : c.placements)
+            if (pl.text == line) return pl.where.substr(0, 6);
+        return std::string("(not placed)");
+    };
+    for (std::string line : {"12 Jobs found", "7 POSTINGS LISTED", "3 jobs Listed", "Seen 4 times", "seen on 12 times"})
+        EXPECT_EQ(where(line), "chrome") << line;
+    for (std::string line : {"12 openings found", "Seen often"}) EXPECT_NE(where(line), "chrome") << line;
+}

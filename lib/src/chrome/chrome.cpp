@@ -82,10 +82,6 @@ void mark_regions(const std::vector<Block>& blocks, const MapsContent& maps_cont
     }
 }
 
-bool listed(const std::vector<Matcher>& lines, std::string_view key, std::string_view text) {
-    return std::any_of(lines.begin(), lines.end(), [&](const Matcher& m) { return m.matches(key, text); });
-}
-
 }  // namespace
 
 bool is_breadcrumb_line(std::string_view text) {
@@ -140,13 +136,13 @@ std::vector<ChromeVerdict> find_chrome(const std::vector<Block>& blocks, const s
     mark_regions(blocks, maps_content, out);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const Block& b = blocks[i];
-        if (listed(layout.chrome, keys[i], b.text)) {
+        if (layout.lists_chrome(keys[i], b.text)) {
             out[i] = {true, {}};  // the layout's own: plain "chrome", as it always was
             continue;
         }
         if (out[i].chrome || b.kind == BlockKind::heading) continue;
         // A text capture reads "© 2010 Government of Alberta | Privacy" as a table row: phrases hold for rows too.
-        if (&layout != &generic && listed(generic.chrome, keys[i], b.text) && !maps_content(i))
+        if (&layout != &generic && generic.lists_chrome(keys[i], b.text) && !maps_content(i))
             out[i] = {true, "furniture phrase"};
         if (out[i].chrome || b.kind == BlockKind::table_row) continue;
         if (is_breadcrumb_line(b.text) && !maps_content(i))

@@ -31,12 +31,33 @@ bool Matcher::matches(std::string_view folded, std::string_view text) const {
     return false;
 }
 
+namespace {
+// The k-th matcher of a list, as MatcherIndex asks for it.
+auto line_matcher(const std::vector<Matcher>& lines) {
+    return [&lines](std::size_t k) -> const Matcher& { return lines[k]; };
+}
+auto heading_matcher(const std::vector<HeadingRule>& headings) {
+    return [&headings](std::size_t k) -> const Matcher& { return headings[k].matcher; };
+}
+}  // namespace
+
 const HeadingRule* LayoutRules::heading_for(std::string_view folded, std::string_view text, bool label_value) const {
-    for (const auto& h : headings) {
-        if (label_value && h.matcher.mode == Matcher::Mode::exact) continue;
-        if (h.matcher.matches(folded, text)) return &h;
-    }
-    return nullptr;
+    std::size_t k = heading_index.first(heading_matcher(headings), folded, text, !label_value);
+    return k == MatcherIndex::none ? nullptr : &headings[k];
+}
+
+bool LayoutRules::lists_chrome(std::string_view folded, std::string_view text) const {
+    return chrome_index.first(line_matcher(chrome), folded, text) != MatcherIndex::none;
+}
+
+bool LayoutRules::lists_furniture(std::string_view folded, std::string_view text) const {
+    return furniture_index.first(line_matcher(furniture), folded, text) != MatcherIndex::none;
+}
+
+void LayoutRules::index_matchers() {
+    heading_index.build(headings.size(), heading_matcher(headings));
+    chrome_index.build(chrome.size(), line_matcher(chrome));
+    furniture_index.build(furniture.size(), line_matcher(furniture));
 }
 
 namespace {
@@ -306,6 +327,7 @@ std::shared_ptr<LayoutRules> parse_layout(std::string_view xml, const std::strin
     } catch (const Error& e) {
         throw Error(origin + ": " + e.what());
     }
+    r->index_matchers();
     return r;
 }
 

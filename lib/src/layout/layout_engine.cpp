@@ -86,6 +86,7 @@ void Engine::take_chrome(std::size_t i) {
         Date d{dp.kind, dp.date.precision, dp.date.iso(), dp.phrase, {}, b.line};
         out_.profile().dates.push_back(std::move(d));
     }
+    if (!out_.recording()) return;
     std::string_view reason = page_.chrome_reason(i);
     out_.place(i, reason.empty() ? std::string("chrome") : "chrome (" + std::string(reason) + ")");
 }

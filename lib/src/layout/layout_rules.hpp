@@ -1,9 +1,13 @@
 // The parsed form of a layout file (schemas/layout.xsd). Plain data, shared read-only between threads.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "occkit/layout.hpp"
@@ -21,6 +25,54 @@ struct Matcher {
     std::shared_ptr<detail::Regex> regex;  // Mode::regex, on the normalised text
 
     bool matches(std::string_view folded, std::string_view text) const;
+};
+
+// A list of matchers (heading rules, chrome lines, furniture lines) asked "which is the first to match this line?" of
+// every line of every page. Its exact matchers, most of any list, are found by their folded key in one hash look-up;
+// only the others (prefix, contains, regex, repeated) are tried one by one. The answer is the one a scan of the list
+// in order gives. It holds positions, not pointers, so the rules it indexes may be copied or moved.
+class MatcherIndex {
+public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    // `matcher_at(k)` is the k-th matcher of the list, for k < count.
+    template <class MatcherAt>
+    void build(std::size_t count, MatcherAt matcher_at) {
+        for (std::size_t k = 0; k < count; ++k) {
+            const Matcher& m = matcher_at(k);
+            if (m.mode == Matcher::Mode::exact)
+                exact_.emplace(m.key, k);  // of two exact matchers with one key, the first in the list answers
+            else
+                others_.push_back(k);
+        }
+    }
+
+    // The position of the first matcher matching the line, or `none`; `with_exact` false leaves the exact ones out.
+    template <class MatcherAt>
+    std::size_t first(MatcherAt matcher_at, std::string_view folded, std::string_view text,
+                      bool with_exact = true) const {
+        const std::size_t exact = with_exact ? exact_position(folded) : none;
+        for (std::size_t k : others_) {
+            if (k > exact) break;
+            if (matcher_at(k).matches(folded, text)) return k;
+        }
+        return exact;
+    }
+
+private:
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+
+    std::size_t exact_position(std::string_view folded) const {
+        if (exact_.empty()) return none;
+        auto it = exact_.find(folded);
+        return it == exact_.end() ? none : it->second;
+    }
+
+    std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> exact_;  // folded key -> position
+    std::vector<std::size_t> others_;                                               // positions, in list order
 };
 
 struct Signature {
@@ -141,9 +193,16 @@ struct LayoutRules {
     TableRules tables;
     std::vector<DateRule> dates;
 
+    // Built once the rules are read (index_matchers), for the questions asked of every line.
+    MatcherIndex heading_index, chrome_index, furniture_index;
+    void index_matchers();
+
     // The first heading rule matching a block. A label/value block ("Compared to: All Health") is a heading only
     // for rules that say how they match (prefix, contains, regex): an exact heading is never a "Label: value" line.
     const HeadingRule* heading_for(std::string_view folded, std::string_view text, bool label_value = false) const;
+    // Whether one of the layout's chrome lines, or furniture lines, names the line.
+    bool lists_chrome(std::string_view folded, std::string_view text) const;
+    bool lists_furniture(std::string_view folded, std::string_view text) const;
     DateRule::Attach attach_for(DateKind kind) const;
     // The kind the first keyword found at a word start of the folded heading gives; nullptr when none is.
     const std::string* keyword_kind(std::string_view folded) const;

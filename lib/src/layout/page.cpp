@@ -173,11 +173,8 @@ bool Page::is_dense_text() const {
 
 // The layout's furniture lines and the generic layout's (a phone number, a question, a glued menu caption).
 bool Page::is_furniture(std::size_t i) const {
-    auto listed = [&](const LayoutRules& rules) {
-        return std::any_of(rules.furniture.begin(), rules.furniture.end(),
-                           [&](const Matcher& m) { return m.matches(keys_[i], block(i).text); });
-    };
-    return block(i).text.empty() || listed(r_) || (has_base() && listed(g_));
+    const std::string& text = block(i).text;
+    return text.empty() || r_.lists_furniture(keys_[i], text) || (has_base() && g_.lists_furniture(keys_[i], text));
 }
 
 const HeadingRule* Page::heading_rule(std::size_t i) const {
@@ -327,10 +324,12 @@ std::string Page::unnamed_heading_kind(std::size_t i) const {
 
 // "Compared to: All Health", "Comparé à : ...": what follows is the figures of the group compared with.
 bool Page::is_comparison_line(std::size_t i) const {
+    static constexpr std::string_view leads[] = {"compared to", "compared with", "comparé à", "comparée à",
+                                                 "compare a"};
     std::string_view key = keys_[i];
-    for (std::string_view lead : {"compared to", "compared with", "comparé à", "comparée à", "compare a"})
-        if (key.starts_with(lead)) return true;
-    return false;
+    if (key.empty() || key[0] != 'c') return false;  // every lead opens with 'c': most lines are out at once
+    return std::any_of(std::begin(leads), std::end(leads),
+                       [&](std::string_view lead) { return key.starts_with(lead); });
 }
 
 // The kind the first keyword found in a folded heading gives, the layout's keywords first, then (when it inherits
@@ -344,9 +343,10 @@ const std::string* Page::keyword_kind(std::string_view folded) const {
 // The field rule a block would be taken by (without taking it): label/value and whole-line regex fields only.
 const FieldRule* Page::field_for(std::size_t i) const {
     const Block& b = block(i);
+    const std::string label_key = b.kind == BlockKind::label_value ? fold_key(b.label) : std::string();
     for (const auto& rule : r_.fields) {
         if (rule.value_on != FieldRule::ValueOn::same_line) continue;
-        if (b.kind == BlockKind::label_value && rule.label.matches(fold_key(b.label), b.label)) return &rule;
+        if (b.kind == BlockKind::label_value && rule.label.matches(label_key, b.label)) return &rule;
         if (rule.label.regex && b.kind != BlockKind::label_value && rule.label.regex->search(b.text)) return &rule;
     }
     return nullptr;

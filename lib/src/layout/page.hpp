@@ -104,6 +104,8 @@ public:
     Profile& profile() { return out_.profile; }
     const Profile& profile() const { return out_.profile; }
     void place(std::size_t i, std::string where);
+    // Whether placements are kept (--explain): a caller whose placement text costs building asks first.
+    bool recording() const { return record_; }
     LaidOutPage finish();  // --explain keeps one line per page block: a split block's parts share it
 
 private:

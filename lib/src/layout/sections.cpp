@@ -194,7 +194,7 @@ void Sectioner::open_heading(std::size_t i, const HeadingRule* rule) {
     } else {
         open_section(kind, b.text, false, b.line, level, items, false, holds);
     }
-    out_.place(i, path_.label() + " " + kind + " (heading)");
+    if (out_.recording()) out_.place(i, path_.label() + " " + kind + " (heading)");
     fields_.read_mentions(b.text, b.line, false);
     for (const auto& dp : find_date_phrases(b.text))  // "Employment in 2018": the year the section's figures hold for
         if (dp.kind == DateKind::data_year || dp.kind == DateKind::period) dates_.attach_date(dp, b.line, false);
@@ -318,7 +318,7 @@ void Sectioner::add_content(std::size_t i) {
         dates_.end_comparison();
     std::vector<Content>* section_content = content_target(i);
     if (lead_in_heading_ == i) {  // the line became the heading of the section it opened
-        out_.place(i, path_.label() + " " + path_.current()->kind + " (heading)");
+        if (out_.recording()) out_.place(i, path_.label() + " " + path_.current()->kind + " (heading)");
         return;
     }
     bool placed = section_content != nullptr;
@@ -327,7 +327,7 @@ void Sectioner::add_content(std::size_t i) {
     path_.first_content = placed && target.empty() && path_.current()->subsections.empty();
     const Content* table = append_block(b, target, placed ? path_.open.back().items : std::string());
     std::size_t header_wages = placed && table ? dates_.wages_from_row(*table, table->rows.back(), false) : 0;
-    out_.place(i, placed ? path_.label() + " " + path_.current()->kind : "unmapped");
+    if (out_.recording()) out_.place(i, placed ? path_.label() + " " + path_.current()->kind : "unmapped");
     if (placed) dates_.extract_dates_and_wages(b, false, header_wages == 0);  // a row read by its header is read
     path_.first_content = false;
     fields_.read_mentions(b.text, b.line, false);

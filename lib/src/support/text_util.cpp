@@ -204,6 +204,7 @@ struct Regex::Impl {
     std::string literal;                    // lowercase ASCII text every match must contain; empty = no prefilter
     std::vector<std::string> alternatives;  // a match contains one of these (lowercase ASCII); empty = no prefilter
     bool anchored = false;                  // ... and starts with it
+    std::vector<std::string> inner;         // ... and one of these (a later group's); empty = no prefilter
     std::array<bool, 256> opening_bytes{};  // anchored: the bytes (either case) the alternatives start with
     std::string origin;                     // where the pattern was written, for the time-out note
 
@@ -316,6 +317,11 @@ bool caseless_character(char32_t cp) {
 std::vector<std::string> group_alternatives(std::string_view p, std::size_t& i) {
     ++i;
     if (p.substr(i).starts_with("?:")) i += 2;
+    if (p.substr(i).starts_with("?<") && i + 2 < p.size() && is_ascii_alnum(p[i + 2])) {  // a named group
+        std::size_t close = p.find('>', i);
+        if (close == std::string_view::npos) return {};
+        i = close + 1;
+    }
     std::vector<std::string> alternatives(1);
     bool cut = false;  // the current alternative was cut short: ignore the rest of it
     for (; i < p.size() && p[i] != ')'; ++i) {
@@ -349,7 +355,10 @@ std::vector<std::string> group_alternatives(std::string_view p, std::size_t& i) 
 // either group's. Nothing when the pattern does not open with groups of plain alternatives, all but the last
 // optional ('?'). `anchored`: the pattern opens with '^', so a match starts with an alternative.
 // A '|' outside every group and class ("^(Sign in|Log in)|Register"): a match may then start with the other branch.
-bool has_top_level_alternation(std::string_view p) {
+// Calls visit(i, c, depth) on each character of the pattern outside escapes and character classes, `depth` being
+// how many groups are open before it, until a visit returns true; whether one did.
+template <class Visit>
+bool scan_pattern(std::string_view p, Visit visit) {
     int depth = 0;
     bool in_class = false;
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -360,15 +369,17 @@ bool has_top_level_alternation(std::string_view p) {
             in_class = c != ']';
         } else if (c == '[') {
             in_class = true;
-        } else if (c == '(') {
-            ++depth;
-        } else if (c == ')') {
-            depth = depth > 0 ? depth - 1 : 0;
-        } else if (c == '|' && depth == 0) {
-            return true;
+        } else {
+            if (visit(i, c, depth)) return true;
+            if (c == '(') ++depth;
+            if (c == ')') depth = depth > 0 ? depth - 1 : 0;
         }
     }
     return false;
+}
+
+bool has_top_level_alternation(std::string_view p) {
+    return scan_pattern(p, [](std::size_t, char c, int depth) { return c == '|' && depth == 0; });
 }
 
 std::vector<std::string> leading_alternatives(std::string_view p, bool& anchored) {
@@ -386,6 +397,23 @@ std::vector<std::string> leading_alternatives(std::string_view p, bool& anchored
         i += 2;
     }
     return {};  // the last group was optional: a match may start with anything
+}
+
+// "^(?<title>.+?)\s*\((?<scheme>NOC|CNP|OaSIS)..." needs "noc", "cnp" or "oasis" somewhere: the alternatives of the
+// first group of plain ones outside every other group, when no quantifier makes it optional ('?', '*', '{') and no
+// '|' outside every group offers another branch. Nothing when there is no such group.
+std::vector<std::string> required_alternatives(std::string_view p) {
+    if (has_top_level_alternation(p)) return {};
+    std::vector<std::string> required;
+    scan_pattern(p, [&](std::size_t i, char c, int depth) {
+        if (c != '(' || depth != 0) return false;
+        auto alternatives = group_alternatives(p, i);  // i moves to the group's ')': a copy of the caller's
+        char after = i + 1 < p.size() ? p[i + 1] : '\0';
+        if (alternatives.empty() || after == '?' || after == '*' || after == '{') return false;
+        required = std::move(alternatives);
+        return true;
+    });
+    return required;
 }
 
 // Runs before every layout regex on every block, so it jumps between occurrences of the needle's first letter
@@ -454,6 +482,7 @@ Regex::Regex(std::string_view pattern, bool case_insensitive, std::string origin
     if (case_insensitive) {
         impl_->literal = required_literal(pattern);
         impl_->alternatives = leading_alternatives(pattern, impl_->anchored);
+        if (impl_->alternatives.empty()) impl_->inner = required_alternatives(pattern);
         for (const auto& a : impl_->alternatives) {
             auto first = static_cast<unsigned char>(a.front());
             impl_->opening_bytes[first] = true;
@@ -520,6 +549,9 @@ bool Regex::Impl::skipped(std::string_view text) const {
     if (!alternatives.empty() && std::none_of(alternatives.begin(), alternatives.end(), [&](const std::string& a) {
             return anchored ? starts_with_ascii_ci(text, a) : contains_ascii_ci(text, a);
         }))
+        return true;
+    if (!inner.empty() &&
+        std::none_of(inner.begin(), inner.end(), [&](const std::string& a) { return contains_ascii_ci(text, a); }))
         return true;
     const RegexTimeoutScope* scope = RegexTimeoutScope::current();
     return scope && scope->has_timed_out(this);
