@@ -312,4 +312,14 @@ TEST(TextDumps, ARowWhoseCellsOneSpacePartsFitsTheTableBesideIt) {
     EXPECT_EQ(doc.blocks[3].cells, (std::vector<std::string>{"Top", "$39.87"}));
     EXPECT_EQ(doc.blocks[4].kind, BlockKind::paragraph);  // a caption whose words break elsewhere
     EXPECT_EQ(doc.blocks[5].cells, (std::vector<std::string>{"Region", "Low"}));
+
+    // A header whose cells fill their columns, its last one wider than the figures under it
+    Document header = read_text_blocks(
+        "Community/area Low ($/hour) Median ($/hour) High ($/hour)\n"
+        "Quebec         24.50        29.10           33.75\n"
+        "Estrie         23.80        28.40           32.90\n");
+    ASSERT_EQ(header.blocks.size(), 3u);
+    EXPECT_EQ(header.blocks[0].cells,
+              (std::vector<std::string>{"Community/area", "Low ($/hour)", "Median ($/hour)", "High ($/hour)"}));
+    EXPECT_EQ(header.blocks[2].cells, (std::vector<std::string>{"Estrie", "23.80", "28.40", "32.90"}));
 }

@@ -294,15 +294,17 @@ std::string cell_text(const Physical& p, std::pair<std::size_t, std::size_t> col
 }
 
 // Is p a row of a table with these columns although only one space parts its cells? lynx centres a cell in its
-// column and leaves a full one a single space from the next ("   Starting $24.36" over "   Overall  $31.56"): the
-// line's words break right where each of the table's later columns starts, and its text starts in the first.
+// column and leaves a full one a single space from the next ("   Starting $24.36" over "   Overall  $31.56"), and
+// a header's cells are as wide as their column ("Community/area Low ($/hour) Median ($/hour)"): the line's words
+// break right where each of the table's later columns starts, and its text starts in the first. Its last cell may
+// run past the table's right edge (a header over figures) when two column starts or more agree, as chance does not.
 bool fits_columns(const Physical& p, const std::vector<std::pair<std::size_t, std::size_t>>& columns) {
     if (is_blank(p) || p.table || starts_with_item_marker(p) || p.indent + 1 >= columns[1].first) return false;
     for (std::size_t k = 1; k < columns.size(); ++k) {
         std::size_t start = columns[k].first;
         if (start >= width_of(p) || !is_space_at(p, start - 1) || is_space_at(p, start)) return false;
     }
-    return width_of(p) <= columns.back().second;
+    return columns.size() >= 3 || width_of(p) <= columns.back().second;
 }
 
 // Marks lines[begin, end) as a table when its blank columns make at least two columns, with the lines right above
