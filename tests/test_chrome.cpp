@@ -168,3 +168,21 @@ TEST(Wages, AFigureOutOfScaleForItsLabelsPeriod) {
 }
 
 }  // namespace
+
+// A copyright notice closes a page: in a text rendering, where the HTML page's <footer> is gone, the lines after it
+// are the footer's too; the notice's own date still dates the page. Not when it stands far from the page's end.
+TEST(Chrome, TheLinesAfterACopyrightNoticeAtThePagesEndAreItsFooter) {
+    ConvertOptions options;
+    options.layout = "generic";
+    options.explain = true;
+    const std::string page =
+        "Welders\n\nWelders join metal parts using heat and pressure.\n\nRelated Subjects\n\n  \xE2\x80\xA2 Metal "
+        "shop\n  \xE2\x80\xA2 Physics\n\nCopyright \xC2\xA9 2010 Government of Alberta | Privacy\n\nPage last reviewed "
+        "2010-07-15\n";
+    Conversion c = convert(page, options);
+    EXPECT_EQ(where(c, "Page last reviewed 2010-07-15"), "chrome (after the copyright line)");
+    EXPECT_NE(where(c, "Physics").rfind("chrome", 0), 0u) << where(c, "Physics");  // the content above stays
+
+    const std::string early = "Welders\n\n\xC2\xA9 2010 Welding Board\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n";
+    EXPECT_NE(where(convert(early, options), "Five.").rfind("chrome", 0), 0u);
+}

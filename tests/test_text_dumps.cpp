@@ -248,3 +248,78 @@ TEST(TextDumps, OverstrikeIsRemoved) {
     ASSERT_EQ(doc.blocks.size(), 1u);
     EXPECT_EQ(doc.blocks[0].text, "Bold and un");
 }
+
+TEST(TextDumps, ATermWithASpaceBeforeItsColonIsTheSameLabelAndValue) {
+    // French typography sets a space before the colon ("Date de modification :"); the HTML reader writes the
+    // <dt>/<dd> pair as "label: value" whatever the term's own spacing, and so does the text reader
+    Document doc = read_text_blocks("Some prose ends here.\n\nDate de modification :\n    2024-11-14\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[1].kind, BlockKind::label_value);
+    EXPECT_EQ(doc.blocks[1].label, "Date de modification");
+    EXPECT_EQ(doc.blocks[1].text, "Date de modification: 2024-11-14");
+}
+
+TEST(TextDumps, ImageMarksAreDropped) {
+    // What renderers print for an image without alt text (the HTML reader reads no <img>): pandoc's "[]", lynx's
+    // file name and html2text's path. Words in brackets are text.
+    Document doc = read_text_blocks(
+        "Guild website: []\n\n   Logo [Big-Logo_2.png] here\n\nA: [/images/photo.JPG]\n\nSee the chart [edit] [PDF]\n");
+    ASSERT_EQ(doc.blocks.size(), 4u);
+    EXPECT_EQ(doc.blocks[0].text, "Guild website:");
+    EXPECT_EQ(doc.blocks[1].text, "Logo here");
+    EXPECT_EQ(doc.blocks[2].text, "A:");
+    EXPECT_EQ(doc.blocks[3].text, "See the chart [edit] [PDF]");
+}
+
+TEST(TextDumps, AHeadingWiderThanTheTextDoesNotSetTheFillWidth) {
+    // lynx sets a heading at the left margin and fills it 3 columns wider than the indented text under it: the
+    // text's margin is the one its lines reach, and a line 1 column short of it, before a 2-letter word, wrapped
+    auto exactly = [](std::size_t n) {  // words filling n columns
+        std::string line;
+        while (line.size() + 5 < n) line += "word ";
+        return line + std::string(n - line.size(), 'x');
+    };
+    std::string heading = exactly(77), body = "   " + exactly(71), short_line = "   " + exactly(70);
+    Document doc =
+        read_text_blocks(heading + "\nand servicers\n\n" + body + "\n" + body + "\n" + short_line + "\n   BC Hydro.\n");
+    ASSERT_EQ(doc.blocks.size(), 2u);
+    EXPECT_EQ(doc.blocks[1].text, body.substr(3) + " " + body.substr(3) + " " + short_line.substr(3) + " BC Hydro.");
+}
+
+TEST(TextDumps, ASentenceGoingOnInLowerCaseAfterAShortLineIsOneParagraph) {
+    // A <br> inside a sentence (the HTML reader reads it as a space): the short line ends no sentence and the next
+    // line goes on in lower case. After a sentence's end or a closing bracket, a short line is still a block's end.
+    std::string full = filled(78, "ends");
+    Document doc = read_text_blocks(full + "\n" + full + "\nabout labour mobility in Canada,\nvisit the site.\n\n" +
+                                    full + "\nShort end.\nthen a line of its own\n\n(NOC 3214)\nin All Health\n");
+    ASSERT_EQ(doc.blocks.size(), 5u);
+    EXPECT_EQ(doc.blocks[0].text, full + " " + full + " about labour mobility in Canada, visit the site.");
+    EXPECT_EQ(doc.blocks[1].text, full + " Short end.");
+    EXPECT_EQ(doc.blocks[2].text, "then a line of its own");
+    EXPECT_EQ(doc.blocks[4].text, "in All Health");
+}
+
+TEST(TextDumps, ARowWhoseCellsOneSpacePartsFitsTheTableBesideIt) {
+    // lynx centres cells in their columns: a full first cell stands one space from the next. Its words break where
+    // the table's columns start, so it is a row; a row's text is its cells joined as the HTML reader joins them.
+    Document doc = read_text_blocks(
+        "Average Wage\n\n   Starting $24.36\n   Overall  $31.56\n     Top    $39.87\n\n"
+        "Wages in 2024 by area\nRegion     Low\nNorth      20.00\n");
+    ASSERT_EQ(doc.blocks.size(), 7u);
+    ASSERT_EQ(doc.blocks[1].kind, BlockKind::table_row);
+    EXPECT_EQ(doc.blocks[1].cells, (std::vector<std::string>{"Starting", "$24.36"}));
+    EXPECT_EQ(doc.blocks[1].text, "Starting | $24.36");
+    EXPECT_EQ(doc.blocks[3].cells, (std::vector<std::string>{"Top", "$39.87"}));
+    EXPECT_EQ(doc.blocks[4].kind, BlockKind::paragraph);  // a caption whose words break elsewhere
+    EXPECT_EQ(doc.blocks[5].cells, (std::vector<std::string>{"Region", "Low"}));
+
+    // A header whose cells fill their columns, its last one wider than the figures under it
+    Document header = read_text_blocks(
+        "Community/area Low ($/hour) Median ($/hour) High ($/hour)\n"
+        "Quebec         24.50        29.10           33.75\n"
+        "Estrie         23.80        28.40           32.90\n");
+    ASSERT_EQ(header.blocks.size(), 3u);
+    EXPECT_EQ(header.blocks[0].cells,
+              (std::vector<std::string>{"Community/area", "Low ($/hour)", "Median ($/hour)", "High ($/hour)"}));
+    EXPECT_EQ(header.blocks[2].cells, (std::vector<std::string>{"Estrie", "23.80", "28.40", "32.90"}));
+}

@@ -165,8 +165,11 @@ std::optional<Block> block_for_dump_line(detail::DumpLine& line) {
     if (line.cells) {
         Block block;
         block.kind = BlockKind::table_row;
-        for (auto& cell : *line.cells) block.cells.push_back(normalize_space(cell));
-        block.text = normalize_space(line.text);
+        // The row's text as the HTML reader writes a <tr>: its cells joined by " | ".
+        for (auto& cell : *line.cells) {
+            block.cells.push_back(normalize_space(cell));
+            block.text += (block.cells.size() == 1 ? "" : " | ") + block.cells.back();
+        }
         return block;
     }
     if (line.heading_level > 0) {

@@ -23,10 +23,13 @@
 #include "occkit/api.hpp"
 #include "blocks/text_dump.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -208,6 +211,32 @@ std::string with_character_references(std::string_view s) {
     return out;
 }
 
+// An image's place as a renderer marks it, which the HTML reader (it reads no <img>) has nothing for: pandoc's "[]"
+// for an image without alt text (w3m's and lynx's for one whose src names no file), and lynx's "[logo.png]" and
+// html2text's "[/images/logo.png]", the file an image without alt text shows.
+bool is_image_mark(std::string_view inside) {
+    if (inside.empty()) return true;
+    if (inside.find(' ') != inside.npos) return false;
+    static constexpr std::string_view extensions[] = {".png", ".gif", ".jpg", ".jpeg", ".svg", ".webp"};
+    std::string lower = ascii_lower(inside);
+    return std::any_of(std::begin(extensions), std::end(extensions),
+                       [&](std::string_view e) { return lower.size() > e.size() && lower.ends_with(e); });
+}
+
+std::string without_image_marks(std::string_view s) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t close = s[i] == '[' ? s.find(']', i) : s.npos;
+        if (close != s.npos && is_image_mark(s.substr(i + 1, close - i - 1))) {
+            i = close + 1;
+            continue;
+        }
+        out.push_back(s[i++]);
+    }
+    return out;
+}
+
 // ---- Tables -------------------------------------------------------------------------------------------------
 
 // "----- ------": pandoc's rule under a table header (dashes and spaces, two runs at least).
@@ -264,12 +293,31 @@ std::string cell_text(const Physical& p, std::pair<std::size_t, std::size_t> col
     return std::string(trim(out));
 }
 
-// Marks lines[begin, end) as a table when its blank columns make at least two columns.
-void mark_table(std::vector<Physical>& lines, std::size_t begin, std::size_t end) {
+// Is p a row of a table with these columns although only one space parts its cells? lynx centres a cell in its
+// column and leaves a full one a single space from the next ("   Starting $24.36" over "   Overall  $31.56"), and
+// a header's cells are as wide as their column ("Community/area Low ($/hour) Median ($/hour)"): the line's words
+// break right where each of the table's later columns starts, and its text starts in the first. Its last cell may
+// run past the table's right edge (a header over figures) when two column starts or more agree, as chance does not.
+bool fits_columns(const Physical& p, const std::vector<std::pair<std::size_t, std::size_t>>& columns) {
+    if (is_blank(p) || p.table || starts_with_item_marker(p) || p.indent + 1 >= columns[1].first) return false;
+    for (std::size_t k = 1; k < columns.size(); ++k) {
+        std::size_t start = columns[k].first;
+        if (start >= width_of(p) || !is_space_at(p, start - 1) || is_space_at(p, start)) return false;
+    }
+    return columns.size() >= 3 || width_of(p) <= columns.back().second;
+}
+
+// Marks lines[begin, end) as a table when its blank columns make at least two columns, with the lines right above
+// and below it that fit its columns; returns the end of the table (or `end`).
+std::size_t mark_table(std::vector<Physical>& lines, std::size_t begin, std::size_t end) {
     std::size_t rows = 0;
     for (std::size_t i = begin; i < end; ++i) rows += is_dash_rule(rest_of(lines[i])) ? 0 : 1;
-    if (rows < 2 || table_columns(lines, begin, end).size() < 2) return;
+    auto columns = table_columns(lines, begin, end);
+    if (rows < 2 || columns.size() < 2) return end;
+    while (begin > 0 && fits_columns(lines[begin - 1], columns)) --begin;
+    while (end < lines.size() && fits_columns(lines[end], columns)) ++end;
     for (std::size_t i = begin; i < end; ++i) lines[i].table = true;
+    return end;
 }
 
 void mark_tables(std::vector<Physical>& lines) {
@@ -281,8 +329,7 @@ void mark_tables(std::vector<Physical>& lines) {
         }
         std::size_t end = i + 1;
         while (end < lines.size() && looks_tabular(lines[end])) ++end;
-        mark_table(lines, i, end);
-        i = end;
+        i = mark_table(lines, i, end);
     }
 }
 
@@ -362,23 +409,39 @@ bool has_inner_space(const Physical& p) {
     return false;
 }
 
-// The fill width: the longest line that has a line right under it (a line standing alone, such as a heading
-// pandoc does not wrap, says nothing about it), when at least two such lines come near it. 0 when the dump is not
-// filled: a line of several words among others is longer than any renderer fills (a single long word, a URL, or a
-// line standing alone, such as pandoc's headings, may be).
+// The right margin of the lines `wrapped` (each a width and an indentation): of the widths `near` the widest, the
+// widest that another line of the same indentation comes within `close` columns of, as the lines of a filled
+// paragraph do; the widest when none does. A line wider than the others at its indentation does not set it: lynx
+// sets its headings at the left margin and fills them 3 columns wider than the indented text under them.
+std::size_t text_margin(std::vector<std::pair<std::size_t, std::size_t>> wrapped, std::size_t near) {
+    constexpr std::size_t close = 2;
+    std::sort(wrapped.begin(), wrapped.end(), std::greater<>());
+    for (std::size_t k = 0; k < wrapped.size() && wrapped[k].first + near >= wrapped.front().first; ++k) {
+        auto [width, indent] = wrapped[k];
+        for (std::size_t m = k + 1; m < wrapped.size() && wrapped[m].first + close >= width; ++m)
+            if (wrapped[m].second == indent) return width;
+    }
+    return wrapped.front().first;
+}
+
+// The fill width: the widest margin that lines with a line right under them reach (a line standing alone, such as
+// a heading pandoc does not wrap, says nothing about it), when at least two such lines come near it. 0 when the
+// dump is not filled: a line of several words among others is longer than any renderer fills (a single long word,
+// a URL, or a line standing alone, such as pandoc's headings, may be).
 std::size_t fill_width(const std::vector<Physical>& lines) {
     constexpr std::size_t near = 12;  // a filled line leaves less than a long word free
-    std::vector<std::size_t> wrapped;
+    // Width and indentation of each line with a line right under it.
+    std::vector<std::pair<std::size_t, std::size_t>> wrapped;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (lines[i].table) continue;
         bool alone = (i == 0 || is_blank(lines[i - 1])) && (i + 1 == lines.size() || is_blank(lines[i + 1]));
         if (width_of(lines[i]) > max_filled_width && has_inner_space(lines[i]) && !alone) return 0;
-        if (i + 1 < lines.size() && !is_blank(lines[i + 1]) && !lines[i + 1].table)
-            wrapped.push_back(width_of(lines[i]));
+        if (!is_blank(lines[i]) && i + 1 < lines.size() && !is_blank(lines[i + 1]) && !lines[i + 1].table)
+            wrapped.emplace_back(width_of(lines[i]), lines[i].indent);
     }
     if (wrapped.empty()) return 0;
-    std::size_t width = *std::max_element(wrapped.begin(), wrapped.end());
-    auto full = std::count_if(wrapped.begin(), wrapped.end(), [&](std::size_t w) { return w + near >= width; });
+    std::size_t width = text_margin(wrapped, near);
+    auto full = std::count_if(wrapped.begin(), wrapped.end(), [&](const auto& w) { return w.first + near >= width; });
     return full >= 2 && width >= min_filled_width && width <= max_filled_width ? width : 0;
 }
 
@@ -448,6 +511,17 @@ bool ends_a_sentence(std::string_view text) {
 
 bool opens_a_sentence(std::string_view text) { return !text.empty() && text.front() >= 'A' && text.front() <= 'Z'; }
 
+bool breaks_off_mid_sentence(std::string_view text) {
+    if (text.empty()) return false;
+    char last = text.back();
+    return last == ',' || (last >= 'a' && last <= 'z');
+}
+
+bool opens_in_lower_case(std::string_view text) {
+    std::size_t i = 0;
+    return !text.empty() && u_islower(static_cast<UChar32>(next_code_point(text, i)));
+}
+
 // Does `next` continue the line above, whose text starts at `column`? Only at that column: under a list item
 // always (its hanging indent: a line break inside the item, <br>, is still the item), under a paragraph in a filled
 // dump when next's first word would not have fitted on the line above.
@@ -463,6 +537,10 @@ bool Reader::continues(const Physical& above, const Physical& next, std::size_t 
     if (hash_level(rest) || star_marks(rest) || is_lynx_button(next)) return false;
     if (item) return true;
     if (width == 0) return false;
+    // A sentence goes on past a short line: the page broke the line inside it (<br>, which the HTML reader reads
+    // as a space), as in "For information about labour mobility in Canada," / "visit www.workersmobility.ca.". Only
+    // after a word or a comma: "(NOC 3214)" over "in All Health" are two elements of their own.
+    if (breaks_off_mid_sentence(rest_of(above)) && opens_in_lower_case(without_link_marks(rest))) return true;
     if (html2text && ends_a_sentence(rest_of(above)) && opens_a_sentence(rest) && rest.ends_with(':')) return false;
     std::size_t word = 0;
     while (next.indent + word < width_of(next) && !is_space_at(next, next.indent + word)) ++word;
@@ -478,6 +556,14 @@ bool Reader::wraps_at_margin(std::size_t i) const {
     const Physical& next = lines[i + 1];
     if (starts_with_item_marker(next)) return false;
     return continues(first, next, first.indent, false);
+}
+
+// A term and its description as the HTML reader writes a <dt>/<dd> pair: "label: value", whatever space the page set
+// before the colon ("Date de modification :", as French typography writes it).
+void join_description(std::string& term, std::string_view description) {
+    while (term.ends_with(' ') || term.ends_with(':')) term.pop_back();
+    term += ": ";
+    term += description;
 }
 
 // A paragraph or list item from line i with its continuation lines; returns the next line to read.
@@ -515,8 +601,7 @@ std::size_t Reader::content(std::size_t i) {
         d.text += rest_of(lines[k]);
     }
     if (k == i + 1 && !item && describes_term(i)) {  // "Date modified:" / "    2024-12-04": one "label: value" line
-        d.text += ' ';
-        d.text += rest_of(lines[k]);
+        join_description(d.text, rest_of(lines[k]));
         ++k;
     }
     return k;
@@ -602,7 +687,7 @@ std::vector<DumpLine> dump_lines(std::string_view utf8) {
     auto clean = [&](std::string& s) {
         if (lynx_marks) s = without_link_marks(s);
         if (reader.html2text) s = without_link_underscores(s);
-        s = with_character_references(s);
+        s = with_character_references(without_image_marks(s));
     };
     for (auto& d : reader.out) {
         clean(d.text);

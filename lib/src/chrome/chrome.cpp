@@ -129,6 +129,31 @@ bool is_menu_line(std::string_view text) {
     return captions >= min_captions;
 }
 
+namespace {
+
+bool is_copyright_line(std::string_view text) {
+    std::string lower = ascii_lower(trim(text).substr(0, 9));
+    return lower.starts_with("\u00a9") || lower.starts_with("(c)") || lower.starts_with("copyright");
+}
+
+// A copyright notice closes a page: the few lines after it ("Page last reviewed 2010-07-15") are its footer too,
+// as the HTML page's <footer> shows and a text rendering no longer does. Only when the notice stands among the
+// page's last lines; what the layout maps stays.
+void mark_after_copyright(const std::vector<Block>& blocks, const MapsContent& maps_content,
+                          std::vector<ChromeVerdict>& out) {
+    constexpr std::size_t max_footer_lines = 4;
+    std::size_t notice = blocks.size();
+    for (std::size_t i = blocks.size(); i-- > 0 && blocks.size() - i <= max_footer_lines + 1;)
+        if (out[i].chrome && is_copyright_line(blocks[i].text)) {
+            notice = i;
+            break;
+        }
+    for (std::size_t i = notice + 1; i < blocks.size(); ++i)
+        if (!out[i].chrome && !maps_content(i)) out[i] = {true, "after the copyright line"};
+}
+
+}  // namespace
+
 std::vector<ChromeVerdict> find_chrome(const std::vector<Block>& blocks, const std::vector<std::string>& keys,
                                        const LayoutRules& layout, const LayoutRules& generic,
                                        const MapsContent& maps_content) {
@@ -150,6 +175,7 @@ std::vector<ChromeVerdict> find_chrome(const std::vector<Block>& blocks, const s
         else if (b.kind == BlockKind::paragraph && is_menu_line(b.text) && !maps_content(i))
             out[i] = {true, "menu line"};
     }
+    mark_after_copyright(blocks, maps_content, out);
     return out;
 }
 

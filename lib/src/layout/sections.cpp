@@ -239,13 +239,27 @@ bool Sectioner::has_section(const std::string& kind) const {
     return std::any_of(p_.sections.begin(), p_.sections.end(), [&](const Section& s) { return s.kind == kind; });
 }
 
+int Sectioner::widest_gap(const Page& page) {
+    int widest = 0;
+    for (std::size_t i = 0; i < page.size(); ++i) widest = std::max(widest, page.block(i).gap_before);
+    return widest;
+}
+
+// Does block b stand after the wider gap a layout's infer rule asks for? A text that never leaves more than one
+// blank line between blocks cannot show a wider one: every renderer (w3m, lynx, html2text, pandoc) sets one blank
+// line between blocks, whatever the page's sections, so there any blank line before the block meets the rule, as
+// the HTML page, which has no gaps, meets it anywhere.
+bool Sectioner::gap_of_at_least(const Block& b, int gap) const {
+    return b.gap_before >= std::min(gap, std::max(widest_gap_, 1));
+}
+
 // Does block i show that a section of the rule's kind began here without a heading? (schemas/layout.xsd, infer)
 bool Sectioner::infer_applies(const InferRule& rule, std::size_t i, const Section* open) const {
     const Block& b = page_.block(i);
     if (open && open->kind == rule.kind) return false;
     switch (rule.when) {
         case InferRule::When::money:
-            return (page_.doc().format == InputFormat::html || b.gap_before >= rule.gap) && mentions_money(b.text);
+            return (page_.doc().format == InputFormat::html || gap_of_at_least(b, rule.gap)) && mentions_money(b.text);
         case InferRule::When::opening_date:
             return false;  // read where the date is (infer_section_for_opening_date)
         case InferRule::When::gap: {

@@ -27,7 +27,8 @@ public:
           path_(path),
           dates_(dates),
           fields_(fields),
-          intro_(page.rules().intro) {}
+          intro_(page.rules().intro),
+          widest_gap_(widest_gap(page)) {}
 
     // Heading levels counted from the page's top, and the section the text under the title opens.
     void start(std::size_t title);
@@ -50,6 +51,8 @@ private:
     bool has_section(const std::string& kind) const;
     bool infer_applies(const InferRule& rule, std::size_t i, const Section* open) const;
     bool ensure_section_for(std::size_t i);
+    bool gap_of_at_least(const Block& b, int gap) const;
+    static int widest_gap(const Page& page);
 
     const Page& page_;
     PageOutput& out_;
@@ -61,6 +64,7 @@ private:
     std::optional<std::pair<std::string, std::string>> intro_;  // kind and heading of the text before any heading
     std::size_t lead_in_heading_ = SIZE_MAX;  // a lead-in line that became its inferred section's heading
     int level_shift_ = 0;                     // how far below h2 the page's top section headings sit
+    int widest_gap_ = 0;                      // the most blank lines the page leaves before any block
 };
 
 // The content of `kind` at the end of `target` to append to: the last one when it is of that kind, else a new one.
