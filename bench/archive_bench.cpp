@@ -26,41 +26,11 @@
 
 #include "bench_support.hpp"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    double wall = 1e300;  // seconds, best round
-    double cpu = 1e300;
-    double peak_mb = 0;  // maximum resident set size, largest round
-};
-
-double seconds(const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; }
-
-// Runs `args` (args[0] the program) with standard output thrown away; false when it failed (exit > 1).
-bool run(std::vector<std::string> args, Run& best) {
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    auto start = std::chrono::steady_clock::now();
-    pid_t pid = 0;
-    int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return false;
-    int status = 0;
-    rusage usage{};
-    if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > 1) return false;
-    best.wall = std::min(best.wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    best.cpu = std::min(best.cpu, seconds(usage.ru_utime) + seconds(usage.ru_stime));
-    best.peak_mb = std::max(best.peak_mb, static_cast<double>(usage.ru_maxrss) / 1024.0);
-    return true;
-}
+using Run = occkit::bench::ChildRun;
 
 struct Corpus {
     std::vector<fs::path> first;   // a page per profile in the first crawl
@@ -130,7 +100,8 @@ bool history_figures(const std::string& cli, const fs::path& folders, int rounds
     for (const char* format : {"text", "csv", "html"}) {
         Run r;
         for (int k = 0; k < rounds; ++k)
-            if (!run({cli, "history", folders.string(), "--follow-symlinks", "-j1", "-q", "--format", format}, r))
+            if (!occkit::bench::run_child(
+                    {cli, "history", folders.string(), "--follow-symlinks", "-j1", "-q", "--format", format}, r))
                 return false;
         print(("history 5 folders -j1 --format " + std::string(format)).c_str(), r);
     }
@@ -142,7 +113,8 @@ bool warc_figures(const std::string& cli, const fs::path& scratch, const Corpus&
         fs::path warc = scratch / ("crawl-" + std::to_string(mb) + ".warc");
         std::size_t records = write_warc(warc, c, mb);
         Run r;
-        if (!run({cli, "convert", warc.string(), "-o", (scratch / ("xml-" + std::to_string(mb))).string(), "-q"}, r))
+        if (!occkit::bench::run_child(
+                {cli, "convert", warc.string(), "-o", (scratch / ("xml-" + std::to_string(mb))).string(), "-q"}, r))
             return false;
         std::string what = "convert " + std::to_string(fs::file_size(warc) >> 20) + " MB WARC (" +
                            std::to_string(records) + " records)";

@@ -1,7 +1,13 @@
 // What the bench programs share: finding and reading the pages they time (outside the timed loops).
 #pragma once
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
@@ -9,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+extern "C" char** environ;
 
 namespace occkit::bench {
 
@@ -39,6 +47,38 @@ inline std::vector<std::string> load_files(const std::filesystem::path& dir,
     std::vector<std::string> bytes;
     for (const auto& p : files_below(dir, extensions)) bytes.push_back(read_bytes(p));
     return bytes;
+}
+
+// A child process's figures as /usr/bin/time -v reports them (wait4(2)): the best of several rounds.
+struct ChildRun {
+    double wall = 1e300;  // seconds, best round
+    double cpu = 1e300;
+    double peak_mb = 0;  // maximum resident set size, largest round
+};
+
+// Runs `args` (args[0] the program) with standard output thrown away; false when it failed (exit > 1).
+inline bool run_child(std::vector<std::string> args, ChildRun& best) {
+    auto seconds = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) return false;
+    int status = 0;
+    rusage usage{};
+    if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > 1) return false;
+    best.wall = std::min(best.wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    best.cpu = std::min(best.cpu, seconds(usage.ru_utime) + seconds(usage.ru_stime));
+    best.peak_mb = std::max(best.peak_mb, static_cast<double>(usage.ru_maxrss) / 1024.0);
+    return true;
 }
 
 }  // namespace occkit::bench

@@ -154,19 +154,21 @@ void add_convert(CLI::App& app, int& rc) {
             try {
                 std::string bytes = read_input(in.path, opt->limits.input_bytes());
                 if (is_canonical_xml(bytes, in.path)) return std::string(already_canonical);
-                Conversion c = convert(std::exchange(bytes, {}), copts);  // the page is freed before writing
+                Conversion c = convert_taking(std::move(bytes), copts);  // the page is freed once decoded
                 for (const auto& text : c.notes) note(in.path, "note: " + text);
                 if (!c.profile.title) note(in.path, no_title_warning);
-                std::string text = opt->explain ? explain(c) : write_xml(c.profile);
-                if (to_dir && !opt->explain) {
-                    write_file_atomic(outputs[static_cast<std::size_t>(&in - inputs.data())], text, protected_inputs,
-                                      durability);
-                } else if (!opt->output.empty() && !opt->explain) {
-                    write_file_atomic(opt->output, text, protected_inputs, durability);
-                } else {
+                if (opt->explain || (!to_dir && opt->output.empty())) {
+                    std::string text = opt->explain ? explain(c) : write_xml(c.profile);
                     std::lock_guard lock(stdout_mutex);
                     write_to_stdout(text);
+                    return {};
                 }
+                const fs::path target =
+                    to_dir ? outputs[static_cast<std::size_t>(&in - inputs.data())] : fs::path(opt->output);
+                // The document goes to the file as it is written: a huge page's XML is never one string.
+                write_file_atomic(
+                    target, [&](const PieceWriter& write) { write_xml(c.profile, write); }, protected_inputs,
+                    durability);
                 return {};
             } catch (const std::exception& e) {
                 return e.what();

@@ -56,9 +56,9 @@ void write_all(int fd, std::string_view data, const std::string& label) {
     }
 }
 
-void write_stdout(std::string_view data) {
+void write_stdout(const OutputPieces& pieces) {
     std::fflush(stdout);  // keep anything already printed through stdio in front of these bytes
-    write_all(STDOUT_FILENO, data, "standard output");
+    pieces([](std::string_view piece) { write_all(STDOUT_FILENO, piece, "standard output"); });
 }
 
 // The mode a newly created file would get: 0666 less the umask. /proc reports the umask without changing it
@@ -82,11 +82,11 @@ bool is_special_file(const fs::path& path) {
     return ::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode) && !S_ISDIR(info.st_mode);
 }
 
-void write_special_file(const fs::path& path, std::string_view data) {
+void write_special_file(const fs::path& path, const OutputPieces& pieces) {
     const std::string label = path.string();
     FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0) fail_errno(label, errno);
-    write_all(fd.get(), data, label);
+    pieces([&](std::string_view piece) { write_all(fd.get(), piece, label); });
     if (fd.close() != 0) fail_errno(label, errno);
 }
 
@@ -133,7 +133,7 @@ private:
     std::string path_;
 };
 
-void write_regular_file(const fs::path& path, std::string_view data, Durability durability) {
+void write_regular_file(const fs::path& path, const OutputPieces& pieces, Durability durability) {
     const std::string label = path.string();
     fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     std::error_code ec;
@@ -145,7 +145,7 @@ void write_regular_file(const fs::path& path, std::string_view data, Durability 
     // Replacing a file keeps its permissions; a new file gets the usual 0666 less umask, not mkstemp's 0600.
     mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : new_file_mode();
     if (::fchmod(temporary.fd(), mode) != 0) fail_errno(label, errno);
-    write_all(temporary.fd(), data, label);
+    pieces([&](std::string_view piece) { write_all(temporary.fd(), piece, label); });
     const bool sync = durability == Durability::fsync;
     if (sync && ::fsync(temporary.fd()) != 0) fail_errno(label, errno);
     if (temporary.close() != 0) fail_errno(label, errno);
@@ -338,8 +338,14 @@ bool ProtectedPaths::contains(const fs::path& path) const {
 
 void write_file_atomic(const fs::path& path, std::string_view data, const ProtectedPaths& protected_inputs,
                        Durability durability) {
+    write_file_atomic(
+        path, [data](const PieceWriter& write) { write(data); }, protected_inputs, durability);
+}
+
+void write_file_atomic(const fs::path& path, const OutputPieces& pieces, const ProtectedPaths& protected_inputs,
+                       Durability durability) {
     if (path == "-") {
-        write_stdout(data);
+        write_stdout(pieces);
         return;
     }
     if (path.empty()) fail("(empty path)", "no output file name");
@@ -347,10 +353,10 @@ void write_file_atomic(const fs::path& path, std::string_view data, const Protec
     if (path.filename().empty() || path.filename() == "." || path.filename() == "..")
         fail(path.string(), "not a file name");
     if (is_special_file(path)) {
-        write_special_file(path, data);
+        write_special_file(path, pieces);
         return;
     }
-    write_regular_file(path, data, durability);
+    write_regular_file(path, pieces, durability);
 }
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& extensions,

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <set>
 #include <string>
@@ -51,6 +52,16 @@ enum class Durability { rename, fsync };
 /// Write through a temporary file in the same directory and rename it into place, so a reader never sees a
 /// partial file. Refuses to replace any of `protected_inputs`. Throws occkit::Error (code io) "<path>: <reason>".
 void write_file_atomic(const std::filesystem::path& path, std::string_view data,
+                       const ProtectedPaths& protected_inputs = {}, Durability durability = Durability::rename);
+
+/// Writes one piece of an output, after the pieces before it.
+using PieceWriter = std::function<void(std::string_view piece)>;
+/// Produces an output piece by piece through the writer it is given (occkit::write_xml with a sink, say), so that a
+/// huge output is never one string.
+using OutputPieces = std::function<void(const PieceWriter& write)>;
+
+/// write_file_atomic of the bytes `pieces` produces, written as they come.
+void write_file_atomic(const std::filesystem::path& path, const OutputPieces& pieces,
                        const ProtectedPaths& protected_inputs = {}, Durability durability = Durability::rename);
 
 /// One input found by collect_inputs.

@@ -40,6 +40,10 @@ struct Conversion {
 /// options.limits, an unknown layout id, or a page no layout of a set without a generic layout matches.
 Conversion convert(std::string_view bytes, const ConvertOptions& options = {});
 
+/// convert() that takes the page over and frees it as soon as it is decoded, so that a huge page is not held
+/// through the whole conversion (peak memory). Same result and errors as convert().
+Conversion convert_taking(std::string&& bytes, const ConvertOptions& options = {});
+
 /// The blocks of a page as convert reads them (decoded, then HTML or text blocks). Throws occkit::Error, as convert
 /// does, on an empty input or one with no text, so that detect refuses what convert refuses.
 Document read_page_blocks(std::string_view bytes, InputFormat format = InputFormat::automatic,

@@ -4,6 +4,7 @@
 
 #include "occkit/api.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,6 +20,13 @@ inline constexpr std::string_view schema_version = "1.0";  ///< the `version` at
 
 /// Canonical form: fixed element order, two-space indent, UTF-8, LF; the same profile always gives the same bytes.
 std::string write_xml(const Profile& profile);
+
+/// Receives a canonical document piece by piece, in order.
+using XmlSink = std::function<void(std::string_view piece)>;
+
+/// The bytes of write_xml(profile), handed to `sink` in pieces of about 64 KiB, so that a huge profile's document is
+/// never held whole (peak memory). An exception from the sink ends the writing and propagates.
+void write_xml(const Profile& profile, const XmlSink& sink);
 
 /// Read canonical XML (untrusted: no DTD, no entities beyond the predefined five, no network).
 /// Throws occkit::Error naming the line on malformed XML or on elements outside the schema's vocabulary: exactly the

@@ -29,6 +29,7 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -48,7 +49,9 @@ constexpr std::size_t max_filled_width = 100;
 
 struct Physical {
     int number = 0;
-    std::string text;  // without overstrike, right-trimmed
+    // Without overstrike, right-trimmed: a view of the decoded page, or of OverstruckLines for a line that had
+    // overstrike, so that a huge dump's lines are not a second copy of it.
+    std::string_view text;
     // Byte offset of each code point (column) in text; empty when the text is ASCII (column = byte), which keeps a
     // large dump's lines from costing eight bytes of index per byte of text.
     std::vector<std::uint32_t> starts;
@@ -88,7 +91,7 @@ std::string without_overstrike(std::string_view line) {
 }
 
 void index_columns(Physical& p) {
-    while (!p.text.empty() && (p.text.back() == ' ' || p.text.back() == '\t')) p.text.pop_back();
+    while (!p.text.empty() && (p.text.back() == ' ' || p.text.back() == '\t')) p.text.remove_suffix(1);
     bool ascii = std::all_of(p.text.begin(), p.text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     std::size_t i = 0;
     while (!ascii && i < p.text.size()) {
@@ -98,7 +101,15 @@ void index_columns(Physical& p) {
     while (p.indent < width_of(p) && is_space_at(p, p.indent)) ++p.indent;
 }
 
-std::vector<Physical> physical_lines(std::string_view utf8) {
+// The text of the lines that had overstrike removed (rare): a deque, so that the views of it stay valid as it grows.
+using OverstruckLines = std::deque<std::string>;
+
+std::string_view without_overstrike(std::string_view line, OverstruckLines& overstruck) {
+    if (line.find('\b') == std::string_view::npos) return line;
+    return overstruck.emplace_back(without_overstrike(line));
+}
+
+std::vector<Physical> physical_lines(std::string_view utf8, OverstruckLines& overstruck) {
     std::vector<Physical> lines;
     lines.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1);  // exactly, on a huge dump
     std::size_t start = 0;
@@ -110,7 +121,7 @@ std::vector<Physical> physical_lines(std::string_view utf8) {
         start = end + 1;
         Physical p;
         p.number = ++number;
-        p.text = without_overstrike(line);
+        p.text = without_overstrike(line, overstruck);
         index_columns(p);
         lines.push_back(std::move(p));
     }
@@ -378,6 +389,7 @@ bool is_lynx_button(const Physical& p) { return rest_of(p).starts_with("(BUTTON)
 // ---- Logical lines ------------------------------------------------------------------------------------------
 
 struct Reader {
+    OverstruckLines overstruck;  // before `lines`, which view it
     std::vector<Physical> lines;
     std::size_t width = 0;   // the fill width; 0 when the dump is not filled
     bool html2text = false;  // the dump has html2text's star headings
@@ -593,7 +605,7 @@ std::size_t Reader::content(std::size_t i) {
         items.emplace_back(out.size(), first.indent);
     }
     DumpLine& d = emit(first);
-    d.text = first.text;
+    d.text = std::string(first.text);
     d.marker_is_text = marker_is_text;
     std::size_t k = i + 1;
     for (; k < lines.size() && continues(lines[k - 1], lines[k], column, item.has_value()); ++k) {
@@ -673,7 +685,10 @@ std::size_t code_points(std::string_view s) {
 
 std::vector<DumpLine> dump_lines(std::string_view utf8) {
     Reader reader;
-    reader.lines = physical_lines(utf8);
+    reader.lines = physical_lines(utf8, reader.overstruck);
+    // At most one logical line a non-blank physical line: no vector grown by doubling on a huge dump.
+    reader.out.reserve(static_cast<std::size_t>(
+        std::count_if(reader.lines.begin(), reader.lines.end(), [](const Physical& p) { return !is_blank(p); })));
     bool lynx_marks = cut_references(reader.lines);
     mark_tables(reader.lines);
     reader.width = fill_width(reader.lines);

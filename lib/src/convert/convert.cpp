@@ -86,24 +86,26 @@ std::string jurisdiction_for(const Layout& layout, const Document& doc, const Pr
     return named.empty() ? declared : named;
 }
 
-}  // namespace
-
-Document read_page_blocks(std::string_view bytes, InputFormat format, const BlockLimits& limits) {
+// The page's blocks. `owned`, when the caller handed its bytes over, is freed as soon as they are decoded: on a
+// huge page the input, its decoded text and the blocks are then never all alive at once.
+Document page_blocks(std::string_view bytes, std::string* owned, InputFormat format, const BlockLimits& limits) {
     // An empty or blank input is almost always a failed download or a truncated copy: say so rather than write a
     // profile with nothing in it.
     if (bytes.empty()) throw Error("empty input");
     Decoded decoded = decode(bytes, format);
+    if (owned) std::string().swap(*owned);
     throw_if_cancelled();
     Document doc = read_blocks(decoded, limits);
     if (doc.blocks.empty()) throw Error("no text in the input (only white space, markup or page chrome)");
     return doc;
 }
 
-Conversion convert(std::string_view bytes, const ConvertOptions& options) {
+Conversion convert_page(std::string_view bytes, std::string* owned, const ConvertOptions& options) {
     const LayoutSet& set = options.layouts ? *options.layouts : LayoutSet::builtin();
+    std::string sha256 = sha256_hex(bytes);  // before `owned` is freed
     // The blocks hold their own copies of the text: the decoded page (as large as the input) is freed before the
     // layout builds the profile, which keeps peak memory on huge pages lower.
-    Document doc = read_page_blocks(bytes, options.format, options.limits);
+    Document doc = page_blocks(bytes, owned, options.format, options.limits);
     Detection detection;
     std::vector<std::string> keys = fold_keys(doc.blocks);
     detail::RegexTimeoutScope regex_timeouts;  // a layout regex that runs out of steps is named in the notes
@@ -124,7 +126,7 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     src.layout = layout.id();
     src.url = options.url;
     src.format = doc.format == InputFormat::html ? "html" : "text";
-    src.sha256 = sha256_hex(bytes);
+    src.sha256 = std::move(sha256);
     // The page's declared language, else what its text reads as (a French page on a bilingual site, or through the
     // generic layout), else the layout's.
     std::string text_language = doc.language.empty() ? guess_language(doc) : std::string();
@@ -133,10 +135,25 @@ Conversion convert(std::string_view bytes, const ConvertOptions& options) {
     return result;
 }
 
+}  // namespace
+
+Document read_page_blocks(std::string_view bytes, InputFormat format, const BlockLimits& limits) {
+    return page_blocks(bytes, nullptr, format, limits);
+}
+
+Conversion convert(std::string_view bytes, const ConvertOptions& options) {
+    return convert_page(bytes, nullptr, options);
+}
+
+Conversion convert_taking(std::string&& bytes, const ConvertOptions& options) {
+    std::string page = std::move(bytes);
+    return convert_page(page, &page, options);
+}
+
 Conversion convert_file(const std::string& path, const ConvertOptions& options) {
     std::string bytes = read_input(path);  // its errors name the path already
     try {
-        return convert(bytes, options);
+        return convert_taking(std::move(bytes), options);
     } catch (const Cancelled&) {
         throw;
     } catch (const Error& e) {

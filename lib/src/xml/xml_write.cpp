@@ -79,10 +79,11 @@ void append_escaped(std::string& out, std::string_view text, bool attribute) {
     out.append(text, run, text.size() - run);
 }
 
-// The document being written, element by element.
+// The document being written, element by element. With a sink, each closed element hands the text written so far
+// to it once there is a piece's worth: a huge profile's document is then never one string.
 class XmlStream {
 public:
-    explicit XmlStream(std::string& out) : out_(out) {}
+    explicit XmlStream(std::string& out, const XmlSink* sink = nullptr) : out_(out), sink_(sink) {}
 
     void open(std::string_view name) {
         if (!stack_.empty()) {
@@ -128,15 +129,24 @@ public:
             out_ += ">\n";
         }
         stack_.pop_back();
+        if (sink_ && (out_.size() >= piece_bytes || stack_.empty())) flush();
     }
 
 private:
+    static constexpr std::size_t piece_bytes = std::size_t{1} << 16;
+
+    void flush() {
+        (*sink_)(out_);
+        out_.clear();
+    }
+
     enum class State { open_tag, children, text };
     struct Frame {
         std::string_view name;
         State state;
     };
     std::string& out_;
+    const XmlSink* sink_;
     std::vector<Frame> stack_;
 };
 
@@ -291,14 +301,11 @@ void write_container(XmlStream& x, std::string_view name, const std::vector<Item
     x.close();
 }
 
-}  // namespace
-
-std::string write_xml(const Profile& input) {
+// The whole document into `out`; with a sink, in pieces through it (`out` is then the buffer of one piece).
+void write_document(const Profile& input, std::string& out, const XmlSink* sink) {
     const Profile profile = detail::canonical_profile(input);
-    std::string out;
-    out.reserve(4096);
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    XmlStream x(out);
+    XmlStream x(out, sink);
     x.open("occupation");
     x.attribute("xmlns", occupation_namespace);
     x.attribute("schemaVersion", schema_version);
@@ -312,7 +319,20 @@ std::string write_xml(const Profile& input) {
     write_container(x, "sections", profile.sections, write_section);
     write_container(x, "unmapped", profile.unmapped, write_content);
     x.close();
+}
+
+}  // namespace
+
+std::string write_xml(const Profile& input) {
+    std::string out;
+    out.reserve(4096);
+    write_document(input, out, nullptr);
     return out;
+}
+
+void write_xml(const Profile& input, const XmlSink& sink) {
+    std::string piece;
+    write_document(input, piece, &sink);
 }
 
 OCCKIT_END_IMPL_NAMESPACE
