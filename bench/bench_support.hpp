@@ -56,8 +56,9 @@ struct ChildRun {
     double peak_mb = 0;  // maximum resident set size, largest round
 };
 
-// Runs `args` (args[0] the program) with standard output thrown away; false when it failed (exit > 1).
-inline bool run_child(std::vector<std::string> args, ChildRun& best) {
+// Runs `args` (args[0] the program) with standard output thrown away; false when it failed: an exit status above
+// `highest_success` (`history` exits 1 when it reports changes; `convert` exits 1 when an input failed).
+inline bool run_child(std::vector<std::string> args, ChildRun& best, int highest_success = 1) {
     auto seconds = [](const timeval& t) {
         return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     };
@@ -74,7 +75,8 @@ inline bool run_child(std::vector<std::string> args, ChildRun& best) {
     if (spawned != 0) return false;
     int status = 0;
     rusage usage{};
-    if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > 1) return false;
+    if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) > highest_success)
+        return false;
     best.wall = std::min(best.wall, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     best.cpu = std::min(best.cpu, seconds(usage.ru_utime) + seconds(usage.ru_stime));
     best.peak_mb = std::max(best.peak_mb, static_cast<double>(usage.ru_maxrss) / 1024.0);

@@ -41,7 +41,7 @@ fs::path huge_page(const fs::path& sample, const fs::path& dir, std::size_t mb) 
 bool huge_page_figure(const std::string& cli, const fs::path& sample, const fs::path& scratch, std::size_t mb) {
     const fs::path page = huge_page(sample, scratch, mb);
     ChildRun r;
-    if (!occkit::bench::run_child({cli, "convert", page.string(), "-o", (scratch / "huge.xml").string(), "-q"}, r))
+    if (!occkit::bench::run_child({cli, "convert", page.string(), "-o", (scratch / "huge.xml").string(), "-q"}, r, 0))
         return false;
     const double input_mb = static_cast<double>(fs::file_size(page)) / (1 << 20);
     std::printf("convert %5.1f MB %-4s page  %8.1f MB peak RSS  %5.2fx the input  %7.3f s CPU\n", input_mb,
@@ -59,7 +59,7 @@ bool batch_figure(const std::string& cli, const std::vector<fs::path>& pages, co
         for (const auto& p : pages) fs::create_symlink(fs::absolute(p), in / std::to_string(k) / p.filename());
     }
     ChildRun r;
-    if (!occkit::bench::run_child({cli, "convert", in.string(), "-o", out.string(), "-q", "--follow-symlinks"}, r))
+    if (!occkit::bench::run_child({cli, "convert", in.string(), "-o", out.string(), "-q", "--follow-symlinks"}, r, 0))
         return false;
     std::printf("convert DIR of %5zu pages -o OUT     %8.1f MB peak RSS  %7.3f s CPU\n", pages.size() * copies,
                 r.peak_mb, r.cpu);

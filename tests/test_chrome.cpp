@@ -185,4 +185,16 @@ TEST(Chrome, TheLinesAfterACopyrightNoticeAtThePagesEndAreItsFooter) {
 
     const std::string early = "Welders\n\n\xC2\xA9 2010 Welding Board\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n";
     EXPECT_NE(where(convert(early, options), "Five.").rfind("chrome", 0), 0u);
+
+    // A photo credit closing the text, then content: a heading or a sentence of some length is no footer's, and
+    // nothing after the notice is dropped.
+    const std::string credit =
+        "Welders\n\nWelders join metal parts using heat and pressure.\n\n\xC2\xA9 2019 WorkSafeBC\n\nWorking "
+        "conditions\n\nWelders work in shops and on construction sites, often outdoors and in all weather.\n";
+    Conversion with_credit = convert(credit, options);
+    for (std::string text : {"Working conditions",
+                             "Welders work in shops and on construction sites, often outdoors and in all weather."}) {
+        const std::string placed = where(with_credit, text);
+        EXPECT_TRUE(placed != "(not placed)" && placed.rfind("chrome", 0) != 0) << text << ": " << placed;
+    }
 }

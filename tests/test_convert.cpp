@@ -101,6 +101,14 @@ TEST(Convert, SameInputGivesByteIdenticalOutput) {
     }
 }
 
+TEST(Convert, TakingThePageOverGivesTheSameConversion) {
+    for (const auto& page : sample_pages()) {
+        std::string bytes = read_file(page);
+        const std::string expected = write_xml(convert(bytes).profile);
+        EXPECT_EQ(write_xml(convert_taking(std::move(bytes)).profile), expected) << page;
+    }
+}
+
 TEST(Convert, ProvenanceIsRecorded) {
     const std::string page = "Sample Occupation\n\nDuties\n\nSample workers do sample things.\n";
     ConvertOptions options;

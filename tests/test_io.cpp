@@ -204,6 +204,28 @@ TEST(WriteFileAtomic, CreatesParentsAndLeavesNoTemporaryFiles) {
     EXPECT_EQ(static_cast<mode_t>(fs::status(target).permissions()), 0666 & ~mask);
 }
 
+TEST(WriteFileAtomic, PiecesAreWrittenInOrderAndAFailureMidwayLeavesTheTargetAsItWas) {
+    ScratchDir scratch("write-pieces");
+    const fs::path& dir = scratch.path();
+    fs::path target = dir / "profile.xml";
+    occkit::cli::write_file_atomic(target, [](const occkit::cli::PieceWriter& write) {
+        write("<occupation>");
+        write("");
+        write("</occupation>\n");
+    });
+    EXPECT_EQ(read_text(target), "<occupation></occupation>\n");
+
+    // The producer fails after a first piece: the old file stays whole and no temporary file is left behind.
+    EXPECT_THROW(occkit::cli::write_file_atomic(target,
+                                                [](const occkit::cli::PieceWriter& write) {
+                                                    write("<occupation>half");
+                                                    throw occkit::Error("the writer failed");
+                                                }),
+                 occkit::Error);
+    EXPECT_EQ(read_text(target), "<occupation></occupation>\n");
+    EXPECT_EQ(names_in(dir), std::vector<std::string>{"profile.xml"});
+}
+
 TEST(WriteFileAtomic, ReplacesAnExistingFileKeepingItsMode) {
     ScratchDir scratch("write-replace");
     const fs::path& dir = scratch.path();

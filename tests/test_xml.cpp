@@ -240,6 +240,30 @@ TEST(WriteXml, SmallProfileHasExactCanonicalText) {
     EXPECT_EQ(round_trip(xml), xml);
 }
 
+TEST(WriteXml, ASinkReceivesTheSameBytesInBoundedPieces) {
+    occkit::Profile profile = rich_profile();
+    // Enough sections that the document is several pieces long.
+    const occkit::Section section = profile.sections.front();
+    while (profile.sections.size() < 2000) profile.sections.push_back(section);
+    const std::string whole = occkit::write_xml(profile);
+    ASSERT_GT(whole.size(), std::size_t{200} << 10);
+
+    std::string joined;
+    std::size_t pieces = 0, largest = 0;
+    occkit::write_xml(profile, [&](std::string_view piece) {
+        joined += piece;
+        ++pieces;
+        largest = std::max(largest, piece.size());
+    });
+    EXPECT_EQ(joined, whole);
+    EXPECT_GE(pieces, 3u);
+    EXPECT_LE(largest, std::size_t{128} << 10) << "a piece is about 64 KiB";
+
+    // An exception from the sink ends the writing and reaches the caller.
+    EXPECT_THROW(occkit::write_xml(profile, [](std::string_view) { throw std::runtime_error("disk full"); }),
+                 std::runtime_error);
+}
+
 TEST(WriteXml, EmptyProfileGetsNeutralSourceValuesAndValidates) {
     const std::string xml = occkit::write_xml(occkit::Profile{});
     EXPECT_EQ(xml,

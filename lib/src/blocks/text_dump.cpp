@@ -229,16 +229,19 @@ bool is_image_mark(std::string_view inside) {
     if (inside.empty()) return true;
     if (inside.find(' ') != inside.npos) return false;
     static constexpr std::string_view extensions[] = {".png", ".gif", ".jpg", ".jpeg", ".svg", ".webp"};
-    std::string lower = ascii_lower(inside);
-    return std::any_of(std::begin(extensions), std::end(extensions),
-                       [&](std::string_view e) { return lower.size() > e.size() && lower.ends_with(e); });
+    return std::any_of(std::begin(extensions), std::end(extensions), [&](std::string_view e) {
+        return inside.size() > e.size() && starts_with_ascii_ci(inside.substr(inside.size() - e.size()), e);
+    });
 }
+
+// An image's file name is short; looking no further for its "]" keeps a hostile line of "[" linear.
+constexpr std::size_t max_image_mark_bytes = 256;
 
 std::string without_image_marks(std::string_view s) {
     std::string out;
     std::size_t i = 0;
     while (i < s.size()) {
-        std::size_t close = s[i] == '[' ? s.find(']', i) : s.npos;
+        std::size_t close = s[i] == '[' ? s.substr(0, i + 2 + max_image_mark_bytes).find(']', i) : s.npos;
         if (close != s.npos && is_image_mark(s.substr(i + 1, close - i - 1))) {
             i = close + 1;
             continue;
@@ -310,7 +313,9 @@ std::string cell_text(const Physical& p, std::pair<std::size_t, std::size_t> col
 // break right where each of the table's later columns starts, and its text starts in the first. Its last cell may
 // run past the table's right edge (a header over figures) when two column starts or more agree, as chance does not.
 bool fits_columns(const Physical& p, const std::vector<std::pair<std::size_t, std::size_t>>& columns) {
-    if (is_blank(p) || p.table || starts_with_item_marker(p) || p.indent + 1 >= columns[1].first) return false;
+    if (is_blank(p) || p.table || starts_with_item_marker(p) || p.indent < columns[0].first ||
+        p.indent + 1 >= columns[1].first)
+        return false;
     for (std::size_t k = 1; k < columns.size(); ++k) {
         std::size_t start = columns[k].first;
         if (start >= width_of(p) || !is_space_at(p, start - 1) || is_space_at(p, start)) return false;
@@ -700,9 +705,11 @@ std::vector<DumpLine> dump_lines(std::string_view utf8) {
     reader.run();
     if (reader.width > 0) set_depths(reader.out, reader.items);
     auto clean = [&](std::string& s) {
+        // Image marks first: html2text's underscores would otherwise part "[/images/site_logo.png]" into words.
+        s = without_image_marks(s);
         if (lynx_marks) s = without_link_marks(s);
         if (reader.html2text) s = without_link_underscores(s);
-        s = with_character_references(without_image_marks(s));
+        s = with_character_references(s);
     };
     for (auto& d : reader.out) {
         clean(d.text);

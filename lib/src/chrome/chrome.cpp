@@ -132,13 +132,23 @@ bool is_menu_line(std::string_view text) {
 namespace {
 
 bool is_copyright_line(std::string_view text) {
-    std::string lower = ascii_lower(trim(text).substr(0, 9));
-    return lower.starts_with("\u00a9") || lower.starts_with("(c)") || lower.starts_with("copyright");
+    text = trim(text);
+    return starts_with_ascii_ci(text, "\u00a9") || starts_with_ascii_ci(text, "(c)") ||
+           starts_with_ascii_ci(text, "copyright");
 }
 
-// A copyright notice closes a page: the few lines after it ("Page last reviewed 2010-07-15") are its footer too,
-// as the HTML page's <footer> shows and a text rendering no longer does. Only when the notice stands among the
-// page's last lines; what the layout maps stays.
+// What a footer line looks like: a short line of its own, not a heading or an item of a list.
+bool looks_like_footer_line(const Block& b) {
+    constexpr int max_footer_words = 10;
+    return (b.kind == BlockKind::paragraph || b.kind == BlockKind::label_value) &&
+           count_words(b.text) <= max_footer_words;
+}
+
+// A copyright notice closes a page: the few short lines after it ("Page last reviewed 2010-07-15") are its footer
+// too, as the HTML page's <footer> shows and a text rendering no longer does. Only when the notice stands among the
+// page's last lines, and only while every line after it looks like a footer's (a heading, a list item or a
+// sentence of some length after it is content, and then nothing after the notice is dropped); what the layout
+// maps stays.
 void mark_after_copyright(const std::vector<Block>& blocks, const MapsContent& maps_content,
                           std::vector<ChromeVerdict>& out) {
     constexpr std::size_t max_footer_lines = 4;
@@ -148,6 +158,8 @@ void mark_after_copyright(const std::vector<Block>& blocks, const MapsContent& m
             notice = i;
             break;
         }
+    for (std::size_t i = notice + 1; i < blocks.size(); ++i)
+        if (!out[i].chrome && !maps_content(i) && !looks_like_footer_line(blocks[i])) return;
     for (std::size_t i = notice + 1; i < blocks.size(); ++i)
         if (!out[i].chrome && !maps_content(i)) out[i] = {true, "after the copyright line"};
 }

@@ -250,7 +250,7 @@ int Sectioner::widest_gap(const Page& page) {
 // line between blocks, whatever the page's sections, so there any blank line before the block meets the rule, as
 // the HTML page, which has no gaps, meets it anywhere.
 bool Sectioner::gap_of_at_least(const Block& b, int gap) const {
-    return b.gap_before >= std::min(gap, std::max(widest_gap_, 1));
+    return b.gap_before >= (widest_gap_ <= 1 ? std::min(gap, 1) : gap);
 }
 
 // Does block i show that a section of the rule's kind began here without a heading? (schemas/layout.xsd, infer)
