@@ -43,19 +43,8 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using occkit::testing::read_file;
 using occkit::testing::scratch_dir;
+using occkit::testing::sanitized_build;
 using occkit::testing::source_dir;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized_build = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized_build = true;
-#else
-constexpr bool sanitized_build = false;
-#endif
-#else
-constexpr bool sanitized_build = false;
-#endif
 
 // ASan makes everything several times slower; deadlines are for hangs, not benchmarks.
 constexpr int slowdown = sanitized_build ? 5 : 1;

@@ -21,6 +21,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using occkit::testing::sanitized_build;
 using occkit::testing::scratch_dir;
 
 constexpr std::size_t page_bytes = std::size_t{20} << 20;
@@ -61,19 +62,6 @@ std::size_t peak_rss_of_convert(const fs::path& page, const fs::path& out) {
     if (pid < 0 || wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return 0;
     return static_cast<std::size_t>(usage.ru_maxrss) * 1024;
 }
-
-// A sanitizer's shadow memory and quarantine multiply every allocation: the bounds hold for ordinary builds only.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized_build = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized_build = true;
-#else
-constexpr bool sanitized_build = false;
-#endif
-#else
-constexpr bool sanitized_build = false;
-#endif
 
 void expect_peak_within(const std::string& sample_name, double times_the_input) {
     if (sanitized_build) GTEST_SKIP() << "peak memory is not an ordinary build's under a sanitizer";

@@ -46,4 +46,18 @@ inline bool contains(const std::string& s, const std::string& part) { return s.f
 // Every sample page (samples/*/*.html and .txt), sorted.
 std::vector<std::filesystem::path> sample_pages();
 
+// Built with AddressSanitizer (GCC says so by a macro, clang by a feature): its shadow memory and quarantine
+// multiply memory and time, so bounds on them hold for ordinary builds only.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool sanitized_build = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool sanitized_build = true;
+#else
+inline constexpr bool sanitized_build = false;
+#endif
+#else
+inline constexpr bool sanitized_build = false;
+#endif
+
 }  // namespace occkit::testing
