@@ -42,8 +42,8 @@ using occkit::testing::lines_of;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using occkit::testing::read_file;
-using occkit::testing::scratch_dir;
 using occkit::testing::sanitized_build;
+using occkit::testing::scratch_dir;
 using occkit::testing::source_dir;
 
 // ASan makes everything several times slower; deadlines are for hangs, not benchmarks.
