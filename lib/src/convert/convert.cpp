@@ -1,6 +1,8 @@
 // bytes -> decode -> blocks -> layout -> Profile, and the provenance that goes with it.
 #include "occkit/convert.hpp"
 
+#include <utility>
+
 #include "layout/jurisdiction.hpp"
 #include "layout/layout_engine.hpp"
 #include "layout/layout_rules.hpp"
@@ -104,8 +106,9 @@ Conversion convert_page(std::string_view bytes, std::string* owned, const Conver
     const LayoutSet& set = options.layouts ? *options.layouts : LayoutSet::builtin();
     std::string sha256 = sha256_hex(bytes);  // before `owned` is freed
     // The blocks hold their own copies of the text: the decoded page (as large as the input) is freed before the
-    // layout builds the profile, which keeps peak memory on huge pages lower.
-    Document doc = page_blocks(bytes, owned, options.format, options.limits);
+    // layout builds the profile, which keeps peak memory on huge pages lower. `bytes` may view `owned`, which
+    // page_blocks frees: it is emptied here so that nothing below can read freed memory through it.
+    Document doc = page_blocks(std::exchange(bytes, {}), owned, options.format, options.limits);
     Detection detection;
     std::vector<std::string> keys = fold_keys(doc.blocks);
     detail::RegexTimeoutScope regex_timeouts;  // a layout regex that runs out of steps is named in the notes
